@@ -1,0 +1,5 @@
+"""`python -m service` is the `econcheck` command."""
+
+from service.cli.main import run
+
+run()

@@ -1,0 +1,1 @@
+"""The `econcheck` command line: thin front ends over the engine."""

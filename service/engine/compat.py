@@ -1,0 +1,84 @@
+"""Decides whether the figures bound into one claim can be compared at all, and aligns them.
+
+Levels in different currencies or units cannot be compared without a stated rate; a level written
+without its scale word beside one that has it ("$465.8 … $430.7 million") takes the neighbour's
+scale, and the assumption is recorded so the reader sees it.
+"""
+
+from __future__ import annotations
+
+from service.engine.claims import Candidate
+from service.engine.quantity import Kind, Quantity
+from service.engine.rules import Rule
+
+_AMOUNT_ROLES = ("old", "new", "change")
+
+
+def mismatch(rule: Rule, candidate: Candidate) -> str | None:
+    """Why the rule cannot be applied to these figures, or None when it can."""
+    roles = candidate.roles
+    if rule.binder == "conversion":
+        units = tuple(roles[role].unit for role in rule.roles)
+        return None if units == rule.units else "the units are not this rule's"
+    levels = [roles[role] for role in ("old", "new") if role in roles and role in rule.roles]
+    if rule.levels == "rate" and any(q.kind is not Kind.PERCENT for q in levels):
+        return "levels are not rates"
+    if rule.levels == "amount" and any(q.kind.is_rate for q in levels):
+        return "levels are rates"
+    amounts = [roles[role] for role in _AMOUNT_ROLES if role in roles and role in rule.roles]
+    if any(q.kind.is_rate for q in amounts) and any(not q.kind.is_rate for q in amounts):
+        return "a rate and an amount cannot be compared"
+    dimensions = {dimension for q in amounts if (dimension := _dimension(q))}
+    if len(dimensions) > 1:
+        return "the figures measure different things: " + ", ".join(sorted(dimensions))
+    return None
+
+
+def _dimension(quantity: Quantity) -> str | None:
+    """What a figure counts: a currency, a unit, a plain count; None when it could be anything."""
+    if quantity.kind.is_rate:
+        return None
+    if quantity.currency:
+        return f"money ({quantity.currency})"
+    if quantity.kind is Kind.CURRENCY:
+        return "money"
+    if quantity.unit:
+        return quantity.unit
+    return None if quantity.scale else "count"
+
+
+def align_scales(candidate: Candidate) -> Candidate:
+    """Give a bare level the scale word of its neighbour when only one of them has one."""
+    amounts = [candidate.roles[r] for r in _AMOUNT_ROLES if r in candidate.roles]
+    scaled = [q for q in amounts if q.scale]
+    if not scaled or len(scaled) == len(amounts):
+        return candidate
+    reference = max(scaled, key=lambda q: q.multiplier)
+    for role in _AMOUNT_ROLES:
+        quantity = candidate.roles.get(role)
+        if quantity is None or quantity.scale or quantity.kind.is_rate:
+            continue
+        if quantity.kind not in (Kind.NUMBER, Kind.CURRENCY) or quantity.unit:
+            continue
+        if quantity.currency and reference.currency and quantity.currency != reference.currency:
+            continue
+        rescaled = abs(quantity.value) * reference.multiplier
+        if not abs(reference.value) / 10 <= rescaled <= abs(reference.value) * 10:
+            continue  # only a figure that reaches its neighbour's size lacks a scale word
+        candidate.roles[role] = _rescaled(quantity, reference)
+        candidate.assumptions.append(
+            f"{quantity.text} read as {quantity.text} {reference.scale} (scale of {reference.text})"
+        )
+    return candidate
+
+
+def _rescaled(quantity: Quantity, reference: Quantity) -> Quantity:
+    return quantity.with_changes(
+        value=quantity.value * reference.multiplier,
+        step=quantity.step * reference.multiplier,
+        lenient_step=(
+            quantity.lenient_step * reference.multiplier if quantity.lenient_step else None
+        ),
+        multiplier=reference.multiplier,
+        currency=quantity.currency or reference.currency,
+    )

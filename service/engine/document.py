@@ -1,0 +1,87 @@
+"""The engine's pipeline over one document: text → figures → claims → verdicts → `Report`.
+
+Pure: it takes the text and an `Engine` (the parsed lexicon, cue words and rules) and returns
+values. Loading those files is the job of `service.loader`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from service.engine.claims import Candidate, bind_sentence
+from service.engine.compat import align_scales, mismatch
+from service.engine.cues import Cues
+from service.engine.findings import Finding
+from service.engine.judge import evaluate_claim
+from service.engine.numbers import Lexicon, read_quantities
+from service.engine.policy import DEFAULT_POLICY, Policy
+from service.engine.quantity import Quantity
+from service.engine.report import Report
+from service.engine.rules import Rule, RuleSet
+from service.engine.sentences import sentence_spans
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """Everything the pipeline needs besides the text, loaded once and shared."""
+
+    lexicon: Lexicon
+    cues: Cues
+    rules: RuleSet
+
+
+def check_document(text: str, engine: Engine, policy: Policy = DEFAULT_POLICY) -> Report:
+    figures = tuple(read_quantities(text, engine.lexicon))
+    candidates = list(_candidates(text, figures, engine.cues))
+    findings: list[Finding] = []
+    for candidate in candidates:
+        findings.extend(_judge(candidate, engine.rules.rules, policy))
+    return Report(text=text, figures=figures, findings=tuple(findings), candidates=len(candidates))
+
+
+def _candidates(text: str, figures: tuple[Quantity, ...], cues: Cues) -> list[Candidate]:
+    amounts = [q for q in figures if q.kind.is_amount and not q.ambiguous]
+    return _change_candidates(text, amounts, cues) + _conversion_candidates(text, amounts)
+
+
+_CONVERSION_GLUE = frozenset({"(", "[", "or", "/", ",", "(or", ", or", "—", "–"})
+
+
+def _conversion_candidates(text: str, amounts: list[Quantity]) -> list[Candidate]:
+    """A figure in one unit followed by the same measure in another: "2,611 km (1,622 miles)"."""
+    result = []
+    for first, second in pairwise(amounts):
+        if not (first.unit and second.unit and first.unit != second.unit):
+            continue
+        glue = text[first.end : second.start].strip().lower()
+        for word in (second.approximator, second.bound):
+            if word and glue.endswith(word.lower()):
+                glue = glue[: -len(word)].strip()
+        if glue in _CONVERSION_GLUE:
+            result.append(Candidate(roles={"value": first, "converted": second}))
+    return result
+
+
+def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[Candidate]:
+    result: list[Candidate] = []
+    index = 0
+    for start, end in sentence_spans(text):
+        sentence: list[Quantity] = []
+        while index < len(amounts) and amounts[index].start < end:
+            if amounts[index].start >= start:
+                sentence.append(amounts[index])
+            index += 1
+        if len(sentence) >= 2:
+            result.extend(bind_sentence(text, sentence, start, cues))
+    return result
+
+
+def _judge(candidate: Candidate, rules: tuple[Rule, ...], policy: Policy) -> list[Finding]:
+    candidate = align_scales(candidate)
+    findings = []
+    for rule in rules:
+        if not rule.applies_to(candidate.roles) or mismatch(rule, candidate):
+            continue
+        findings.append(evaluate_claim(rule, candidate, policy))
+    return findings

@@ -1,0 +1,74 @@
+"""One plain sentence per verdict: what was stated, what the other figures give, and why.
+
+A reader should understand the explanation without the formula: "19.78% — consistent. $2.18bn →
+$2.61bn is +19.72%; with the rounding of the figures the result lies in 19.22%–20.23%, and 19.78% is
+inside that range."
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from service.engine.interval import Interval
+from service.engine.numfmt import amount, plain, points
+from service.engine.verdict import Verdict
+
+if TYPE_CHECKING:
+    from service.engine.diagnose import Diagnosis
+    from service.engine.judge import Evaluation
+
+_VERDICT_WORDS = {
+    Verdict.CONSISTENT: "consistent",
+    Verdict.MINOR_DISCREPANCY: "minor discrepancy",
+    Verdict.INCONSISTENT: "inconsistent",
+    Verdict.IMPOSSIBLE: "impossible",
+    Verdict.UNVERIFIABLE: "unverifiable",
+}
+
+
+def _value(evaluation: Evaluation, value: Decimal, signed: bool = True) -> str:
+    target = evaluation.target
+    if evaluation.rule.target_scale == "points":
+        unit = {"points": " pp", "bps": " bp"}.get(evaluation.rule.target, "%")
+        return points(value, 2, unit) if signed else plain(value, 2) + unit
+    text = amount(value, target)
+    is_change = evaluation.rule.target in ("change", "percent", "points", "bps")
+    return ("+" + text if value > 0 else text) if signed and is_change else text
+
+
+def _range(evaluation: Evaluation, interval: Interval) -> str:
+    return f"{_value(evaluation, interval.low)} to {_value(evaluation, interval.high)}"
+
+
+def _relation_words(evaluation: Evaluation) -> str:
+    """The rule's message with each role's figure put in: "$2.18 billion → $2.61 billion"."""
+    texts = {role: quantity.text for role, quantity in evaluation.candidate.roles.items()}
+    return evaluation.rule.message.format_map(texts)
+
+
+def explain(
+    evaluation: Evaluation,
+    verdict: Verdict,
+    computed: Interval,
+    point: Decimal,
+    gap: Decimal,
+    diagnosis: Diagnosis | None,
+) -> str:
+    target = evaluation.target
+    head = f"{target.text} — {_VERDICT_WORDS[verdict]}."
+    body = (
+        f" {_relation_words(evaluation)} gives {_value(evaluation, point)};"
+        f" with the rounding of the figures it lies in {_range(evaluation, computed)}"
+    )
+    if verdict is Verdict.CONSISTENT:
+        tail = f", and the stated {target.text} is within that range."
+        if target.hedge is not None:
+            tail = f", which fits “{target.approximator or target.bound} {target.text}”."
+    elif verdict is Verdict.IMPOSSIBLE:
+        tail = ". A quantity that cannot go below zero cannot fall by more than 100%."
+    else:
+        tail = f"; the stated {target.text} is {_value(evaluation, gap, signed=False)} away."
+    if diagnosis is not None:
+        tail += f" Likely: {diagnosis.says}."
+    return head + body + tail

@@ -1,0 +1,282 @@
+"""A small, safe expression language for the relations written in rule files.
+
+Rules say `percent == (new - old) / old * 100` as data. This module parses such text into a tree
+(no `eval`), evaluates it over `Interval`s, and renders it with the figures put in, so that a
+verdict can show its arithmetic: `(2.61bn − 2.18bn) / 2.18bn × 100`.
+
+Grammar (precedence climbing):
+
+    relation := NAME "==" expr
+    expr     := term (("+" | "-") term)*
+    term     := unary (("*" | "/") unary)*
+    unary    := "-" unary | atom
+    atom     := NUMBER | NAME | NAME "(" expr ")" | "(" expr ")"
+
+Functions: `abs`. Numbers are decimal literals read from their text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from service.engine.interval import Interval
+
+
+class ExpressionError(ValueError):
+    """A relation in a rule file does not parse; carries the source text and position."""
+
+    def __init__(self, source: str, position: int, message: str) -> None:
+        super().__init__(f"{message} at column {position + 1} of {source!r}")
+        self.source = source
+        self.position = position
+
+
+_TOKEN = re.compile(
+    r"""
+    \s*(?:
+        (?P<number>\d+(?:\.\d+)?)        # decimal literal
+      | (?P<name>[A-Za-z_][A-Za-z_0-9]*)  # role or function name
+      | (?P<op>==|[-+*/(),])              # operators and punctuation
+    )""",
+    re.VERBOSE,
+)
+
+_FUNCTIONS: dict[str, Callable[[Interval], Interval]] = {"abs": Interval.abs}
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Var:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Neg:
+    operand: Node
+
+
+@dataclass(frozen=True, slots=True)
+class BinOp:
+    op: str
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    function: str
+    argument: Node
+
+
+Node = Num | Var | Neg | BinOp | Call
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """`target == expression`: the stated figure named `target` should equal the expression."""
+
+    target: str
+    expression: Node
+    source: str
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset({self.target}) | variables(self.expression)
+
+
+def _tokenize(source: str) -> list[tuple[str, str, int]]:
+    tokens: list[tuple[str, str, int]] = []
+    position = 0
+    while position < len(source):
+        if source[position:].strip() == "":
+            break
+        match = _TOKEN.match(source, position)
+        if match is None or match.end() == position:
+            raise ExpressionError(source, position, "unexpected character")
+        kind = match.lastgroup or "op"
+        tokens.append((kind, match.group(kind), match.start(kind)))
+        position = match.end()
+    tokens.append(("end", "", len(source)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.tokens = _tokenize(source)
+        self.index = 0
+
+    def peek(self) -> tuple[str, str, int]:
+        return self.tokens[self.index]
+
+    def take(self, text: str | None = None) -> tuple[str, str, int]:
+        token = self.tokens[self.index]
+        if text is not None and token[1] != text:
+            raise ExpressionError(self.source, token[2], f"expected {text!r}")
+        self.index += 1
+        return token
+
+    def expr(self) -> Node:
+        node = self.term()
+        while self.peek()[1] in ("+", "-"):
+            op = self.take()[1]
+            node = BinOp(op, node, self.term())
+        return node
+
+    def term(self) -> Node:
+        node = self.unary()
+        while self.peek()[1] in ("*", "/"):
+            op = self.take()[1]
+            node = BinOp(op, node, self.unary())
+        return node
+
+    def unary(self) -> Node:
+        if self.peek()[1] == "-":
+            self.take()
+            return Neg(self.unary())
+        return self.atom()
+
+    def atom(self) -> Node:
+        kind, text, position = self.take()
+        if kind == "number":
+            return Num(Decimal(text))
+        if kind == "name":
+            if self.peek()[1] == "(":
+                if text not in _FUNCTIONS:
+                    raise ExpressionError(self.source, position, f"unknown function {text!r}")
+                self.take("(")
+                argument = self.expr()
+                self.take(")")
+                return Call(text, argument)
+            return Var(text)
+        if text == "(":
+            node = self.expr()
+            self.take(")")
+            return node
+        raise ExpressionError(self.source, position, "expected a number, a name or '('")
+
+    def finish(self) -> None:
+        kind, _, position = self.peek()
+        if kind != "end":
+            raise ExpressionError(self.source, position, "unexpected text after the expression")
+
+
+def parse_expression(source: str) -> Node:
+    """Parse an arithmetic expression.
+
+    >>> parse_expression("(new - old) / old * 100")  # doctest: +ELLIPSIS
+    BinOp(op='*', left=BinOp(op='/', ...), right=Num(value=Decimal('100')))
+    """
+    parser = _Parser(source)
+    node = parser.expr()
+    parser.finish()
+    return node
+
+
+def parse_relation(source: str) -> Relation:
+    """Parse `target == expression`.
+
+    >>> parse_relation("percent == (new - old) / old * 100").target
+    'percent'
+    """
+    parser = _Parser(source)
+    kind, name, position = parser.take()
+    if kind != "name":
+        raise ExpressionError(source, position, "a relation starts with the stated role's name")
+    parser.take("==")
+    node = parser.expr()
+    parser.finish()
+    return Relation(name, node, source)
+
+
+def variables(node: Node) -> frozenset[str]:
+    if isinstance(node, Var):
+        return frozenset({node.name})
+    if isinstance(node, Num):
+        return frozenset()
+    if isinstance(node, Neg):
+        return variables(node.operand)
+    if isinstance(node, Call):
+        return variables(node.argument)
+    return variables(node.left) | variables(node.right)
+
+
+def evaluate(node: Node, env: Mapping[str, Interval]) -> Interval:
+    """Evaluate over intervals; raises IntervalError on division by an interval holding zero."""
+    if isinstance(node, Num):
+        return Interval.point(node.value)
+    if isinstance(node, Var):
+        return env[node.name]
+    if isinstance(node, Neg):
+        return -evaluate(node.operand, env)
+    if isinstance(node, Call):
+        return _FUNCTIONS[node.function](evaluate(node.argument, env))
+    left, right = evaluate(node.left, env), evaluate(node.right, env)
+    if node.op == "+":
+        return left + right
+    if node.op == "-":
+        return left - right
+    if node.op == "*":
+        return left * right
+    return left / right
+
+
+def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
+    """The exact range of a relation that is monotone in each variable (DOMAIN §B.2).
+
+    Naive interval evaluation overestimates when a variable occurs twice ("(new - old) / old");
+    the extremes of a monotone relation lie at the corners of the box, so evaluating every corner
+    and taking the hull is exact. Infinite bounds fall back to naive evaluation.
+    """
+    names = sorted(variables(node) & set(env))
+    if len(names) > 6 or any(
+        not env[n].low.is_finite() or not env[n].high.is_finite() for n in names
+    ):
+        return evaluate(node, env)
+    result: Interval | None = None
+    for mask in range(1 << len(names)):
+        corner = dict(env)
+        for bit, name in enumerate(names):
+            bound = env[name].high if mask >> bit & 1 else env[name].low
+            corner[name] = Interval.point(bound)
+        value = evaluate(node, corner)
+        result = value if result is None else result.hull(value)
+    if result is None:
+        return evaluate(node, env)
+    # A box whose divisor crosses zero has no corner at zero: check it with the naive form.
+    evaluate(node, env)
+    return result
+
+
+_SYMBOLS = {"+": "+", "-": "−", "*": "×", "/": "/"}
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def render(node: Node, names: Mapping[str, str], parent: int = 0, right: bool = False) -> str:
+    """Write the expression with each role replaced by the figure's short form.
+
+    >>> render(parse_expression("(new - old) / old * 100"), {"new": "2.61bn", "old": "2.18bn"})
+    '(2.61bn − 2.18bn) / 2.18bn × 100'
+    """
+    if isinstance(node, Num):
+        return str(node.value)
+    if isinstance(node, Var):
+        return names.get(node.name, node.name)
+    if isinstance(node, Neg):
+        return "−" + render(node.operand, names, 3)
+    if isinstance(node, Call):
+        return f"|{render(node.argument, names)}|"
+    level = _PRECEDENCE[node.op]
+    text = (
+        f"{render(node.left, names, level)} {_SYMBOLS[node.op]} "
+        f"{render(node.right, names, level, right=True)}"
+    )
+    needs_parens = level < parent or (right and level == parent and node.op in "-/")
+    return f"({text})" if needs_parens else text

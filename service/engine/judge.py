@@ -1,0 +1,241 @@
+"""Evaluates one rule on one bound claim and decides the verdict (DOMAIN §B.5).
+
+The stated figure becomes an interval (its rounding, widened by an approximator, signed by the
+direction word); the relation is evaluated over the intervals of the other figures; the verdict
+follows the tiers: overlap is consistent; a fall of more than 100 % of a non-negative quantity is
+impossible; a fit reached only by reading the stated figure as truncated, or a gap within the
+noise floor, is a minor discrepancy; anything else is inconsistent, with a diagnosis when a
+known mistake explains it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from service.engine.claims import Candidate
+from service.engine.diagnose import Diagnosis, diagnose
+from service.engine.explain import explain
+from service.engine.expression import evaluate, evaluate_corners, render
+from service.engine.findings import FigureUse, Finding
+from service.engine.interval import INF, ZERO, Interval, IntervalError
+from service.engine.numfmt import plain, short
+from service.engine.policy import Policy
+from service.engine.quantity import Hedge, Quantity
+from service.engine.rules import Rule
+from service.engine.verdict import Verdict
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """Everything the verdict, the diagnosis and the explanation are computed from."""
+
+    rule: Rule
+    candidate: Candidate
+    policy: Policy
+    env: dict[str, Interval]
+    strict_env: dict[str, Interval]  # figures as written, for diagnoses
+    stated: Interval
+    sign: int
+    assumptions: tuple[str, ...]
+
+    @property
+    def target(self) -> Quantity:
+        return self.candidate.roles[self.rule.target]
+
+
+def hedged_interval(quantity: Quantity, policy: Policy, magnitude: bool = False) -> Interval:
+    """The interval a figure stands for: its rounding, widened or opened by its hedge word."""
+    value = abs(quantity.value) if magnitude else quantity.value
+    half = quantity.rounding_step(strict_zeros=policy.strict_zeros) / 2
+    low, high = value - half, value + half
+    hedge = quantity.hedge
+    if hedge is Hedge.ABOUT:
+        tolerance = max(half, abs(value) * policy.about)
+        low, high = value - tolerance, value + tolerance
+    elif hedge is Hedge.NEARLY:
+        low = value - abs(value) * policy.nearly
+    elif hedge in (Hedge.OVER, Hedge.AT_LEAST):
+        high = INF
+    elif hedge in (Hedge.UNDER, Hedge.AT_MOST):
+        low = ZERO if magnitude else -INF
+    return Interval(min(low, high), high)
+
+
+def _sign(candidate: Candidate, target: Quantity, computed: Interval) -> tuple[int, str | None]:
+    """The sign of the stated change: written, from the direction word, or assumed."""
+    if target.value < 0:
+        return -1, None
+    if candidate.direction == "down":
+        return -1, None
+    if candidate.direction == "up":
+        return 1, None
+    if computed.high < 0:
+        return -1, "no direction word; the change was taken as a fall, as the levels show"
+    return 1, "no direction word; the change was taken as a rise" if computed.low < 0 else None
+
+
+def _signed(interval: Interval, sign: int) -> Interval:
+    return interval if sign > 0 else -interval
+
+
+def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
+    target = candidate.roles[rule.target]
+    inputs = [role for role in rule.roles if role != rule.target]
+    # Conversions start from the figure as written: its trailing zeros are taken as exact.
+    input_policy = replace(policy, strict_zeros=True) if rule.binder == "conversion" else policy
+    env = {role: hedged_interval(candidate.roles[role], input_policy) for role in inputs}
+    assumptions = list(candidate.assumptions)
+    for role in inputs:
+        quantity = candidate.roles[role]
+        if quantity.is_coarse_integer and not input_policy.strict_zeros:
+            assumptions.append(
+                f"{quantity.text} read as rounded to {short_step(quantity, policy)}"
+                " (trailing zeros)"
+            )
+    try:
+        if any(env[role].low < 0 for role in rule.nonnegative if role in env):
+            raise IntervalError("a base level is negative or changes sign")
+        computed = evaluate_corners(rule.relation.expression, env)
+        point = evaluate(
+            rule.relation.expression, {r: Interval.point(candidate.roles[r].value) for r in inputs}
+        ).midpoint
+    except IntervalError as exc:
+        return _unverifiable(rule, candidate, env, f"not checkable: {exc}", tuple(assumptions))
+    sign, assumed = _sign(candidate, target, computed)
+    if assumed:
+        assumptions.append(assumed)
+    stated = _signed(hedged_interval(target, policy, magnitude=True), sign)
+    strict = replace(policy, strict_zeros=True)
+    strict_env = {role: hedged_interval(candidate.roles[role], strict) for role in inputs}
+    evaluation = Evaluation(
+        rule, candidate, policy, env, strict_env, stated, sign, tuple(assumptions)
+    )
+    verdict, diagnosis = _verdict(evaluation, computed)
+    gap = stated.gap(computed)
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        kind=rule.kind,
+        verdict=verdict,
+        start=candidate.start,
+        end=candidate.end,
+        figures=_uses(rule, candidate, env, stated),
+        expression=_expression(rule, candidate, point),
+        computed_low=computed.low,
+        computed_high=computed.high,
+        computed_point=point,
+        stated_low=stated.low,
+        stated_high=stated.high,
+        gap=gap,
+        weak=_is_weak(rule, computed, point, policy),
+        assumptions=evaluation.assumptions,
+        diagnosis=diagnosis.name if diagnosis else None,
+        diagnosis_text=diagnosis.says if diagnosis else None,
+        explanation=explain(evaluation, verdict, computed, point, gap, diagnosis),
+    )
+
+
+def short_step(quantity: Quantity, policy: Policy) -> str:
+    return plain(quantity.rounding_step(strict_zeros=policy.strict_zeros))
+
+
+def _verdict(evaluation: Evaluation, computed: Interval) -> tuple[Verdict, Diagnosis | None]:
+    stated, rule, policy = evaluation.stated, evaluation.rule, evaluation.policy
+    target = evaluation.target
+    if rule.kind == "percent_change" and stated.high < -HUNDRED:
+        return Verdict.IMPOSSIBLE, diagnose(evaluation, computed, impossible=True)
+    if stated.overlaps(computed):
+        return Verdict.CONSISTENT, None
+    if evaluation.candidate.direction and (-stated).overlaps(computed):
+        return Verdict.INCONSISTENT, Diagnosis(
+            "wrong_direction", "the size fits but the direction word says the opposite"
+        )
+    if target.hedge is None:
+        if policy.truncation and _truncated(evaluation).overlaps(computed):
+            return Verdict.MINOR_DISCREPANCY, Diagnosis(
+                "truncation",
+                f"{target.text} fits if it was truncated rather than rounded",
+            )
+        if stated.gap(computed) <= _noise_floor(rule, target, policy):
+            return Verdict.MINOR_DISCREPANCY, Diagnosis(
+                "noise_floor", "the gap is within the noise floor of published statistics"
+            )
+    return Verdict.INCONSISTENT, diagnose(evaluation, computed, impossible=False)
+
+
+def _truncated(evaluation: Evaluation) -> Interval:
+    """The stated figure read as truncated: [x − u/2, x + u] in magnitude (DOMAIN §B.5 tier 2)."""
+    target, policy = evaluation.target, evaluation.policy
+    step = target.rounding_step(strict_zeros=policy.strict_zeros)
+    magnitude = abs(target.value)
+    return _signed(Interval(magnitude - step / 2, magnitude + step), evaluation.sign)
+
+
+def _noise_floor(rule: Rule, target: Quantity, policy: Policy) -> Decimal:
+    if rule.target_scale == "points":
+        return policy.minor_points
+    return abs(target.value) * policy.minor_relative
+
+
+def _is_weak(rule: Rule, computed: Interval, point: Decimal, policy: Policy) -> bool:
+    if rule.target_scale == "points":
+        return computed.width > policy.weak_points
+    return computed.width > abs(point) * policy.weak_relative
+
+
+def _uses(
+    rule: Rule, candidate: Candidate, env: dict[str, Interval], stated: Interval
+) -> tuple[FigureUse, ...]:
+    uses = []
+    for role in rule.roles:
+        quantity = candidate.roles[role]
+        interval = env.get(role, stated)
+        value = quantity.value if role in env else (stated.low + stated.high) / 2
+        if role not in env and not (interval.low.is_finite() and interval.high.is_finite()):
+            value = quantity.value
+        uses.append(FigureUse(role, quantity, interval.low, interval.high, value))
+    return tuple(sorted(uses, key=lambda use: use.quantity.start))
+
+
+def _expression(rule: Rule, candidate: Candidate, point: Decimal) -> str:
+    names = {role: short(quantity) for role, quantity in candidate.roles.items()}
+    return f"{render(rule.relation.expression, names)} = {plain(point, 2)}"
+
+
+def _unverifiable(
+    rule: Rule,
+    candidate: Candidate,
+    env: dict[str, Interval],
+    reason: str,
+    assumptions: tuple[str, ...],
+) -> Finding:
+    target = candidate.roles[rule.target]
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        kind=rule.kind,
+        verdict=Verdict.UNVERIFIABLE,
+        start=candidate.start,
+        end=candidate.end,
+        figures=_uses(rule, candidate, env, target.interval()),
+        expression=render(
+            rule.relation.expression, {r: short(q) for r, q in candidate.roles.items()}
+        ),
+        computed_low=None,
+        computed_high=None,
+        computed_point=None,
+        stated_low=None,
+        stated_high=None,
+        gap=None,
+        weak=False,
+        assumptions=assumptions,
+        diagnosis=None,
+        diagnosis_text=None,
+        explanation=f"{target.text} — unverifiable: {reason}.",
+    )
+
+
+__all__ = ["Evaluation", "evaluate_claim", "hedged_interval"]

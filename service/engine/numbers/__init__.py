@@ -1,0 +1,18 @@
+"""Reads every figure in a text as an exact `Quantity` (DOMAIN.md §B.1, §C).
+
+    >>> from service.engine.numbers import Lexicon, read_quantities
+    >>> lexicon = Lexicon.from_toml(data)  # data = service.rulebook.read_toml("lexicon.toml")
+    >>> [q.value for q in read_quantities("up 19.78 percent to $2.61 billion", lexicon)]
+    [Decimal('19.78'), Decimal('2.61E+9')]
+
+The package is pure: the vocabulary arrives as parsed TOML data (see `service.lexicon_loader`
+for the cached default). Modules, in scanning order: `normalise` (digit scripts, minus signs,
+spaces), `lexicon` (the compiled vocabulary), `dates` (dates, fiscal years, codes), `grouping`
+and `core` (the digits), `spelled` (number words), `amounts` (affixes and kinds), `ranges`
+(shared suffixes) and `lexer` (the scan loop).
+"""
+
+from service.engine.numbers.lexer import read_quantities
+from service.engine.numbers.lexicon import Lexicon, LexiconError
+
+__all__ = ["Lexicon", "LexiconError", "read_quantities"]

@@ -1,0 +1,217 @@
+"""Turns a number core and the words around it into one `Quantity` (DOMAIN.md §B.1, §C).
+
+Before the core, nearest first: a sign ("-3%"), a currency marker ("US$", "EUR "), a sign before
+the marker ("-$5m"), accounting parentheses ("(3.2)") or "minus", then a hedge word ("nearly",
+"more than") that is recorded but left out of the surface. After the core: at most one scale
+word and then one rate, currency or unit word ("3.3 mln euro", "19.92 million liters").
+The kind follows from what was found; a bare four-digit 1800–2100 is a YEAR.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Context, Decimal
+
+from service.engine.numbers.core import Core
+from service.engine.numbers.dates import YEAR_MAX, YEAR_MIN
+from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch, last_token
+from service.engine.quantity import Hedge, Kind, Quantity
+
+_SIGNS = "-–"
+_NOT_BEFORE_SIGN = ".,-–/%)'’"
+_MINUS_BEFORE = re.compile(r"(?<![A-Za-z])(?i:minus)[ ]{1,2}\Z")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
+_EXACT = Context(prec=200, Emax=999999, Emin=-999999)  # wide enough that no product rounds
+_BOUNDS = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
+
+
+@dataclass(slots=True)
+class Affixes:
+    """What was found around a core; filled in by the prefix and suffix readers."""
+
+    start: int
+    end: int
+    negative: bool = False
+    parentheses: bool = False
+    currency: Affix | None = None
+    scale: SuffixMatch | None = None
+    tail: SuffixMatch | None = None  # the rate, currency or unit word
+    hedge_form: str | None = None
+    hedge: Hedge | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def read_prefix(norm: str, core: Core, floor: int, lex: Lexicon) -> Affixes:
+    """Sign, currency marker, parentheses and hedge before the core."""
+    found = Affixes(core.start, core.end)
+    _take_sign(norm, found, floor)
+    currency = _currency_before(norm, found.start, floor, lex)
+    if currency:
+        found.currency = lex.prefixes[currency["p"]]
+        found.start = currency.start()
+        if not found.negative:
+            _take_sign(norm, found, floor)
+    _take_parentheses(norm, core, found, floor)
+    token = last_token(norm, found.start, floor).lower()
+    minus = _MINUS_BEFORE.search(norm, max(floor, found.start - 8), found.start)
+    if token == "minus" and minus and not found.negative:
+        found.negative, found.start = True, minus.start()
+        token = last_token(norm, found.start, floor).lower()
+    if token in lex.hedge_last_words or token.endswith("~"):
+        _take_hedge(norm, found, floor, lex)
+    return found
+
+
+def _currency_before(norm: str, pos: int, floor: int, lex: Lexicon) -> re.Match[str] | None:
+    token = last_token(norm, pos, floor)
+    if not token or not (
+        token[-1] in lex.prefix_marks or token.lstrip("([\"'“‘") in lex.prefix_words
+    ):
+        return None
+    return lex.prefix_re.search(norm, max(floor, pos - 8), pos)
+
+
+def _take_hedge(norm: str, found: Affixes, floor: int, lex: Lexicon) -> None:
+    hedge = lex.hedge_re.search(norm, max(floor, found.start - 24), found.start)
+    if hedge:
+        found.hedge_form = hedge["h"] or hedge["g"]
+        found.hedge = lex.hedges.get(" ".join(found.hedge_form.lower().split()))
+
+
+def _take_sign(norm: str, found: Affixes, floor: int) -> None:
+    """A minus glued to the figure at a word start ("-3%", "–0.2"), never inside "2025-26"."""
+    at = found.start - 1
+    if at < floor or norm[at] not in _SIGNS:
+        return
+    if at > 0 and (norm[at - 1].isalnum() or norm[at - 1] in _NOT_BEFORE_SIGN):
+        return
+    found.negative, found.start = True, at
+
+
+def _take_parentheses(norm: str, core: Core, found: Affixes, floor: int) -> None:
+    """Accounting negatives "(3.2)", "(2.4)%": only for figures with a point, commas or currency."""
+    before, after = found.start - 1, core.end
+    if before < floor or after >= len(norm) or found.negative:
+        return
+    if norm[before] != "(" or norm[after] != ")":
+        return
+    if core.integer and not core.grouped and found.currency is None:
+        return
+    found.parentheses, found.negative = True, True
+    found.start, found.end = before, after + 1
+
+
+def read_suffix(norm: str, found: Affixes, core: Core, lex: Lexicon) -> None:
+    """At most one scale word, then one rate, currency or unit word."""
+    for _ in range(2):
+        match = lex.match_suffix(norm, found.end)
+        if match is None or not _allowed(match, found, core):
+            return
+        if match.affix.kind is AffixKind.SCALE:
+            found.scale, found.end = match, match.end
+            continue
+        if match.affix.kind is AffixKind.RATE and found.scale is not None:
+            return
+        found.tail, found.end = match, match.end
+        return
+
+
+def _allowed(match: SuffixMatch, found: Affixes, core: Core) -> bool:
+    if match.affix.kind is AffixKind.SCALE and (found.scale or core.scale):
+        return False
+    if match.affix.kind is AffixKind.CURRENCY and found.currency is not None:
+        return False
+    if found.parentheses and match.affix.kind is not AffixKind.RATE:
+        return False
+    if match.letter and match.gap:
+        return match.gap == " " and found.currency is not None and found.scale is None
+    return True
+
+
+def is_ordinal(norm: str, core: Core, found: Affixes) -> int | None:
+    """The end of an ordinal suffix ("21st"), or None."""
+    if not core.integer or core.grouped or found.currency or found.negative:
+        return None
+    m = _ORDINAL_SUFFIX.match(norm, core.end)
+    return m.end() if m else None
+
+
+def build(text: str, core: Core, found: Affixes) -> Quantity:
+    """The quantity for a core and its affixes."""
+    kind, currency, unit = _kind(found)
+    scale_word = found.scale.form if found.scale else core.scale
+    multiplier = core.multiplier * (found.scale.affix.multiplier if found.scale else 1)
+    if kind is Kind.NUMBER and _is_year(core, found, scale_word):
+        kind = Kind.YEAR
+    value = _EXACT.multiply(core.number, multiplier)
+    step = _EXACT.multiply(core.step, multiplier)
+    lenient = _lenient_step(core, multiplier)
+    if found.negative:
+        value = -value
+    hedged = kind.is_amount and found.hedge is not None
+    return Quantity(
+        text=text[found.start : found.end],
+        start=found.start,
+        end=found.end,
+        value=value,
+        step=step,
+        kind=kind,
+        lenient_step=lenient if kind.is_amount else None,
+        currency=currency,
+        unit=unit,
+        scale=scale_word,
+        multiplier=multiplier,
+        approximator=found.hedge_form if hedged and found.hedge not in _BOUNDS else None,
+        bound=found.hedge_form if hedged and found.hedge in _BOUNDS else None,
+        hedge=found.hedge if hedged else None,
+        ambiguous=_ambiguous(core, found, kind),
+        digits=core.plain,
+        notes=tuple(dict.fromkeys([*core.notes, *found.notes])),
+    )
+
+
+def _kind(found: Affixes) -> tuple[Kind, str | None, str | None]:
+    tail = found.tail.affix if found.tail else None
+    currency = found.currency or (tail if tail and tail.kind is AffixKind.CURRENCY else None)
+    if currency is not None and currency.note:
+        found.notes.append(currency.note)
+    if tail is not None and tail.kind is AffixKind.RATE and tail.rate is not None:
+        if found.currency is not None:
+            found.notes.append("currency marker before a rate (source typo?)")
+        return tail.rate, None, None
+    if currency is not None:
+        return Kind.CURRENCY, currency.code, None
+    if tail is not None and tail.kind is AffixKind.UNIT:
+        return Kind.UNIT, None, tail.code
+    return Kind.NUMBER, None, None
+
+
+def _is_year(core: Core, found: Affixes, scale: str | None) -> bool:
+    if scale or found.negative or core.grouped or not core.integer or core.spelled:
+        return False
+    return len(core.plain) == 4 and YEAR_MIN <= int(core.plain) <= YEAR_MAX
+
+
+def _lenient_step(core: Core, multiplier: Decimal) -> Decimal | None:
+    """For "2,600" the unit of the last non-zero digit (100); None when there are no trailing zeros."""
+    if not core.integer or core.spelled:
+        return None
+    stripped = core.plain.rstrip("0")
+    zeros = len(core.plain) - len(stripped)
+    if not zeros or not stripped:
+        return None
+    return _EXACT.multiply(Decimal(1).scaleb(zeros), multiplier)
+
+
+def _ambiguous(core: Core, found: Affixes, kind: Kind) -> tuple[str, ...]:
+    readings: list[str] = list(core.ambiguous)
+    if core.dot_three and found.scale is None and not kind.is_rate:
+        readings += [core.plain, core.plain.replace(".", "")]
+        found.notes.append("a dot before three digits may be a thousands separator")
+    if found.parentheses:
+        readings += [f"-{core.plain}", core.plain]
+        found.notes.append("accounting parentheses read as negative")
+    if found.currency is not None and found.currency.alternatives:
+        readings += list(found.currency.alternatives)
+    return tuple(dict.fromkeys(readings))

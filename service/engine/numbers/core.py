@@ -1,0 +1,137 @@
+"""The number itself, before any currency, scale or unit word: digits, fractions or words.
+
+A `Core` is what sits between the prefix ("$", "EUR ", "-") and the suffix (" billion", "%"):
+"2.61", "1,50,000", "816 000", "7-3/4", "4¼", "twenty-five", "a million". It carries the
+plain digit string, its exact value and the rounding step the digits were written with.
+`read_digit_core` returns the end of an unreadable token instead, so that the scanner can skip
+the whole token in one step (this is what keeps the scan linear on long digit runs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from service.engine.numbers.grouping import RAW_RE, SPACED_RE, read_digits
+from service.engine.numbers.spelled import Spelled
+
+VULGAR: dict[str, tuple[int, int]] = {
+    "¼": (1, 4),
+    "½": (1, 2),
+    "¾": (3, 4),
+    "⅛": (1, 8),
+    "⅜": (3, 8),
+    "⅝": (5, 8),
+    "⅞": (7, 8),
+}
+_DENOMINATORS = frozenset({2, 4, 8, 16, 32})
+_MIXED = re.compile(r"[- ](?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})(?![0-9/])")
+_SLASH = re.compile(r"/(?P<den>[0-9]{1,2})(?![0-9/])")
+_SLASHED_TAIL = re.compile(r"(?:/[0-9]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """A number as written, without affixes."""
+
+    start: int
+    end: int
+    plain: str  # "2.61", "1234.5", "7.75"
+    number: Decimal  # exact value of `plain`
+    step: Decimal  # rounding unit of the digits as written
+    multiplier: Decimal = Decimal(1)  # from a spelled scale word ("a million")
+    scale: str | None = None
+    notes: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    dot_three: bool = False
+    integer: bool = True  # no decimal point and no fraction
+    grouped: bool = False  # written with group separators
+    spelled: bool = False
+
+
+def read_digit_core(norm: str, pos: int) -> Core | int:
+    """The number starting at `pos`, or the end of the token when it is not a number."""
+    if norm[pos] in VULGAR:
+        num, den = VULGAR[norm[pos]]
+        return _fraction_core(pos, pos + 1, Decimal(0), num, den)
+    raw = RAW_RE.match(norm, pos)
+    if raw is None:
+        return pos + 1
+    end = raw.end()
+    spaced = SPACED_RE.match(norm, pos) if end - pos <= 3 else None
+    if spaced is not None and spaced.end() > end:
+        end = spaced.end()
+    token = norm[pos:end]
+    digits = read_digits(token)
+    if digits is None:
+        return end
+    number = Decimal(digits.plain)
+    integer = "." not in digits.plain
+    core = Core(
+        start=pos,
+        end=end,
+        plain=digits.plain,
+        number=number,
+        step=Decimal(1).scaleb(number.as_tuple().exponent),  # type: ignore[arg-type]
+        notes=digits.notes,
+        ambiguous=digits.ambiguous,
+        dot_three=digits.dot_three,
+        integer=integer,
+        grouped=token != digits.plain,
+    )
+    return _with_fraction(norm, core) if integer else core
+
+
+def _with_fraction(norm: str, core: Core) -> Core | int:
+    """Extend an integer with a fraction: "4¼", "7-3/4", "7 3/4", "3/4"; "9/11" is no number."""
+    end = core.end
+    if end < len(norm) and norm[end] in VULGAR:
+        num, den = VULGAR[norm[end]]
+        return _fraction_core(core.start, end + 1, core.number, num, den)
+    mixed = _MIXED.match(norm, end)
+    if mixed and _proper(int(mixed["num"]), int(mixed["den"])):
+        return _fraction_core(
+            core.start, mixed.end(), core.number, int(mixed["num"]), int(mixed["den"])
+        )
+    slash = _SLASH.match(norm, end)
+    if slash and not core.grouped and _proper(int(core.number), int(slash["den"])):
+        return _fraction_core(
+            core.start, slash.end(), Decimal(0), int(core.number), int(slash["den"])
+        )
+    if end < len(norm) and norm[end] == "/":
+        tail = _SLASHED_TAIL.match(norm, end)
+        return tail.end() if tail else end + 1
+    return core
+
+
+def _proper(num: int, den: int) -> bool:
+    return den in _DENOMINATORS and 0 < num < den
+
+
+def _fraction_core(start: int, end: int, whole: Decimal, num: int, den: int) -> Core:
+    number = whole + Decimal(num) / Decimal(den)  # exact: denominators are powers of two
+    return Core(
+        start=start,
+        end=end,
+        plain=str(number),
+        number=number,
+        step=Decimal(1) / Decimal(den),
+        notes=("fraction",),
+        integer=False,
+    )
+
+
+def spelled_core(spelled: Spelled) -> Core:
+    """A core from a number phrase; its step is in units of its own scale word."""
+    return Core(
+        start=spelled.start,
+        end=spelled.end,
+        plain=str(spelled.count),
+        number=spelled.count,
+        step=spelled.step / spelled.multiplier,
+        multiplier=spelled.multiplier,
+        scale=spelled.scale,
+        notes=("number in words",),
+        spelled=True,
+    )

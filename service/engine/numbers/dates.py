@@ -1,0 +1,176 @@
+"""Figures that are not amounts: dates, fiscal years and codes (DOMAIN.md §C.1, §C.7).
+
+"October 12, 2025", "FY 2025-26", "2012–13", "COVID-19", "Q1FY26" and phone numbers all contain
+digits, and a reader that took them for amounts would see ranges and subtractions everywhere.
+Each reader here is tried at a digit before the amount reader; it returns one `Quantity` of a
+non-amount kind covering the whole form, or None. Years standing alone and ordinals are decided
+by the amount reader, which knows whether a currency, scale or unit word is attached.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from service.engine.numbers.lexicon import AffixKind, Lexicon, last_token
+from service.engine.quantity import Kind, Quantity
+
+YEAR_MIN, YEAR_MAX = 1800, 2100
+_LOOKBACK = 16
+
+_DAY_YEAR = re.compile(
+    r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z]|\.[0-9])(?:,?[ ]{1,2}(?P<year>[0-9]{4})(?![0-9]))?"
+)
+_YEAR_ONLY = re.compile(r"(?P<year>[0-9]{4})(?![0-9]|[.,][0-9])")
+_DAY_FIRST = re.compile(r"(?P<day>[0-9]{1,2})(?:/(?P<day2>[0-9]{1,2}))?(?:st|nd|rd|th)?")
+_YEAR_AFTER = re.compile(r",?[ ]{1,2}(?P<year>[0-9]{4})(?![0-9])")
+_ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])")
+_NUMERIC = re.compile(
+    r"(?P<a>[0-9]{1,2})([/.])(?P<b>[0-9]{1,2})\2(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"
+)
+_FISCAL = re.compile(r"(?P<a>[0-9]{4})[-–/](?P<b>[0-9]{4}|[0-9]{2})(?![0-9]|[-–/][0-9])")
+_FY_BEFORE = re.compile(r"(?<![A-Za-z])FY[ ]?'?\Z")
+_FY_AFTER = re.compile(r"(?:[0-9]{4}|[0-9]{2})(?:[-–/](?:[0-9]{4}|[0-9]{2}))?(?![0-9A-Za-z])")
+_LETTERS_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?P<letters>[A-Za-z]{1,12})(?P<hyphen>-?)\Z")
+_CODE_TAIL = re.compile(r"[0-9A-Za-z]*")
+_PHONE_PLUS = re.compile(r"[0-9]{1,4}(?:[ -][0-9]{2,5}){2,}(?![0-9])")
+_PHONE = re.compile(r"(?:[0-9]{3,5}-[0-9]{6,8}|[0-9]{3}-[0-9]{3}-[0-9]{4})(?![0-9])")
+
+
+def marker(
+    text: str, start: int, end: int, kind: Kind, *, digits: str = "", value: int = 0
+) -> Quantity:
+    """A non-amount quantity covering text[start:end]."""
+    return Quantity(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=Decimal(value),
+        step=Decimal(1),
+        kind=kind,
+        digits=digits,
+    )
+
+
+def read_date(text: str, norm: str, pos: int, floor: int, lex: Lexicon) -> Quantity | None:
+    """A date that contains the digit at `pos`: ISO, "Oct. 12, 2025", "11/12 Oct 2025"."""
+    return (
+        _iso(text, norm, pos)
+        or _month_first(text, norm, pos, floor, lex)
+        or _day_first(text, norm, pos, lex)
+        or _numeric(text, norm, pos)
+    )
+
+
+def _iso(text: str, norm: str, pos: int) -> Quantity | None:
+    m = _ISO.match(norm, pos)
+    if not m or not _valid(int(m["y"]), int(m["m"]), int(m["d"])):
+        return None
+    return marker(text, pos, m.end(), Kind.DATE, digits=m.group())
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return YEAR_MIN <= year <= YEAR_MAX and 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _month_first(text: str, norm: str, pos: int, floor: int, lex: Lexicon) -> Quantity | None:
+    if last_token(norm, pos, floor).rstrip(".") not in lex.months:
+        return None
+    before = lex.month_before_re.search(norm, max(floor, pos - _LOOKBACK), pos)
+    if not before:
+        return None
+    month = lex.months[before["month"]]
+    year_only = _YEAR_ONLY.match(norm, pos)
+    if year_only and YEAR_MIN <= int(year_only["year"]) <= YEAR_MAX:
+        iso = f"{year_only['year']}-{month:02d}"
+        return marker(text, before.start(), year_only.end(), Kind.DATE, digits=iso)
+    m = _DAY_YEAR.match(norm, pos)
+    if not m or not 1 <= int(m["day"]) <= 31 or _amount_follows(norm, m.end(), lex):
+        return None
+    iso = _iso_string(m["year"], month, int(m["day"]))
+    return marker(text, before.start(), m.end(), Kind.DATE, digits=iso)
+
+
+def _amount_follows(norm: str, end: int, lex: Lexicon) -> bool:
+    """True when a rate or scale word follows ("March 5%" is not a date)."""
+    found = lex.match_suffix(norm, end)
+    return found is not None and found.affix.kind in (AffixKind.RATE, AffixKind.SCALE)
+
+
+def _iso_string(year: str | None, month: int, day: int) -> str:
+    if not year or not YEAR_MIN <= int(year) <= YEAR_MAX:
+        return ""
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _day_first(text: str, norm: str, pos: int, lex: Lexicon) -> Quantity | None:
+    m = _DAY_FIRST.match(norm, pos)
+    if not m or not 1 <= int(m["day"]) <= 31:
+        return None
+    month_m = lex.month_after_re.match(norm, m.end())
+    if not month_m:
+        return None
+    end = month_m.end()
+    year = _YEAR_AFTER.match(norm, end)
+    if year and YEAR_MIN <= int(year["year"]) <= YEAR_MAX:
+        end = year.end()
+    day = int(m["day2"] or m["day"])
+    iso = _iso_string(year["year"] if year else None, lex.months[month_m["month"]], day)
+    return marker(text, pos, end, Kind.DATE, digits="" if m["day2"] else iso)
+
+
+def _numeric(text: str, norm: str, pos: int) -> Quantity | None:
+    m = _NUMERIC.match(norm, pos)
+    if not m or not (1 <= int(m["a"]) <= 31 and 1 <= int(m["b"]) <= 31):
+        return None
+    return marker(text, pos, m.end(), Kind.DATE)
+
+
+def read_fiscal(text: str, norm: str, pos: int, floor: int) -> Quantity | None:
+    """A fiscal year: "FY26", "FY 2025-26", "2025-26", "2012–13", "2006-2007", "2025/26"."""
+    fy = _FY_BEFORE.search(norm, max(floor, pos - 4), pos) if "FY" in norm[pos - 4 : pos] else None
+    if fy:
+        m = _FY_AFTER.match(norm, pos)
+        if m:
+            return marker(text, fy.start(), m.end(), Kind.FISCAL_YEAR, digits=m.group())
+    m = _FISCAL.match(norm, pos)
+    if not m:
+        return None
+    first, second = int(m["a"]), int(m["b"])
+    if not YEAR_MIN <= first <= YEAR_MAX:
+        return None
+    if second not in (first + 1, (first + 1) % 100):
+        return None
+    digits = f"{first}-{m['b']}"
+    return marker(text, pos, m.end(), Kind.FISCAL_YEAR, digits=digits, value=first)
+
+
+def read_code(text: str, norm: str, pos: int, floor: int, lex: Lexicon) -> Quantity | None:
+    """An identifier: "Q3", "COVID-19", "G20", "A320", "ISO 9001", a phone number."""
+    prev = norm[pos - 1] if pos > floor else " "
+    if prev.isalpha() or prev == "-":
+        letters = _LETTERS_BEFORE.search(norm, max(floor, pos - 13), pos)
+        if letters and not _number_prefix(letters["letters"], letters["hyphen"], lex):
+            return marker(text, letters.start(), _CODE_TAIL.match(norm, pos).end(), Kind.CODE)
+    if last_token(norm, pos, floor) not in lex.code_words:
+        return _phone(text, norm, pos)
+    named = lex.code_prefix_re.search(norm, max(floor, pos - 14), pos)
+    if named:
+        return marker(text, named.start(), _CODE_TAIL.match(norm, pos).end(), Kind.CODE)
+    return _phone(text, norm, pos)
+
+
+def _number_prefix(letters: str, hyphen: str, lex: Lexicon) -> bool:
+    """True when the letters before a figure leave it a number ("mid-2025", "Rs16")."""
+    if letters in lex.prefixes:
+        return True
+    return bool(hyphen) and letters.lower() in lex.number_prefixes
+
+
+def _phone(text: str, norm: str, pos: int) -> Quantity | None:
+    if pos > 0 and norm[pos - 1] == "+":
+        m = _PHONE_PLUS.match(norm, pos)
+        if m:
+            return marker(text, pos - 1, m.end(), Kind.CODE)
+    m = _PHONE.match(norm, pos)
+    return marker(text, pos, m.end(), Kind.CODE) if m else None

@@ -1,0 +1,116 @@
+"""Reads the digits of one figure: grouping styles, decimal marks and their ambiguities (§C.3).
+
+A raw digit token ("1,234,567.89", "12,34,567.89", "1.234,5", "3.350", "1,5") is classified by
+whole-token patterns tried in a fixed order; the first that fits decides the plain digit string
+("1234567.89"), notes about the reading and any alternative readings. Tokens are short (the
+scanner caps them), so these anchored matches cannot backtrack for long.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_DIGITS = 60  # longer digit runs are identifiers, never converted
+
+RAW_RE = re.compile(r"[0-9]+(?:[,.'][0-9]+)*")
+# "816 000", "1 234 567,89": spaces (after normalisation) between groups of exactly three
+SPACED_RE = re.compile(r"[0-9]{1,3}(?:[ ][0-9]{3})+(?:,[0-9]{1,2})?(?![0-9]|[.,'][0-9])")
+
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_INTERNATIONAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_INDIAN = re.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?")
+_EUROPEAN_DECIMAL = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+")
+_EUROPEAN_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
+_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
+_SWISS = re.compile(r"[0-9]{1,3}(?:'[0-9]{3})+(?:\.[0-9]+)?")
+_SPACED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?")
+# "3.350": a dot before exactly three digits may be a thousands separator
+_DOT_THREE = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Digits:
+    """The plain reading of a digit token."""
+
+    plain: str  # "1234567.89": ASCII digits with at most one "."
+    notes: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()
+    dot_three: bool = False  # "3.350": ambiguous unless a scale or rate word follows
+
+
+def read_digits(token: str) -> Digits | None:
+    """The plain digits of a token, or None when it is not a number (a version, an address).
+
+    >>> read_digits("1,234,567.89").plain
+    '1234567.89'
+    >>> read_digits("12,34,567.89").notes
+    ('Indian digit grouping',)
+    >>> read_digits("1.234,5").plain
+    '1234.5'
+    >>> read_digits("1,5").ambiguous
+    ('1.5', '1 and 5')
+    >>> read_digits("1.2.3") is None
+    True
+    """
+    if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+        return None
+    for pattern, reader in _READERS:
+        if pattern.fullmatch(token):
+            return reader(token)
+    return None
+
+
+def _plain(token: str) -> Digits:
+    return Digits(token, dot_three=bool(_DOT_THREE.fullmatch(token)))
+
+
+def _international(token: str) -> Digits:
+    return Digits(token.replace(",", ""))
+
+
+def _indian(token: str) -> Digits:
+    return Digits(token.replace(",", ""), notes=("Indian digit grouping",))
+
+
+def _european_decimal(token: str) -> Digits:
+    plain = token.replace(".", "").replace(",", ".")
+    return Digits(plain, notes=("read with European decimal comma",))
+
+
+def _european_grouped(token: str) -> Digits:
+    return Digits(token.replace(".", ""), notes=("European digit grouping",))
+
+
+def _decimal_comma(token: str) -> Digits:
+    whole, frac = token.split(",")
+    plain = f"{whole}.{frac}"
+    return Digits(
+        plain,
+        notes=("read with European decimal comma",),
+        ambiguous=(plain, f"{whole} and {frac}"),
+    )
+
+
+def _swiss(token: str) -> Digits:
+    return Digits(token.replace("'", ""), notes=("Swiss digit grouping",))
+
+
+def _spaced(token: str) -> Digits:
+    whole, _, frac = token.replace(" ", "").partition(",")
+    notes = ["space digit grouping"]
+    if frac:
+        notes.append("read with European decimal comma")
+    return Digits(f"{whole}.{frac}" if frac else whole, notes=tuple(notes))
+
+
+_READERS = (
+    (_PLAIN, _plain),
+    (_INTERNATIONAL, _international),
+    (_INDIAN, _indian),
+    (_EUROPEAN_GROUPED, _european_grouped),
+    (_DECIMAL_COMMA, _decimal_comma),
+    (_EUROPEAN_DECIMAL, _european_decimal),
+    (_SWISS, _swiss),
+    (_SPACED, _spaced),
+)

@@ -1,0 +1,115 @@
+"""The scanner: every figure in a text, in order, as `Quantity` values.
+
+One compiled master regex finds where a figure may start (a digit, a vulgar fraction or a
+number word); from there each reader makes short anchored matches forwards and in a small
+window backwards, and the scan resumes after whatever was consumed, so the work is linear in
+the length of the text. Non-amount readers (dates, fiscal years, codes) go first so that
+"2025-26" is never a subtraction and "COVID-19" never a negative. The scanner never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.engine.numbers import amounts, dates
+from service.engine.numbers.core import Core, read_digit_core, spelled_core
+from service.engine.numbers.lexicon import Lexicon
+from service.engine.numbers.normalise import is_mixed_script, normalise, script_note
+from service.engine.numbers.ranges import link_ranges
+from service.engine.numbers.spelled import read_spelled
+from service.engine.quantity import Kind, Quantity
+
+_CODE_TAIL = re.compile(r"[0-9A-Za-z]*")
+
+
+def read_quantities(text: str, lexicon: Lexicon) -> list[Quantity]:
+    """Every figure in `text`, in text order and non-overlapping; never raises on a str.
+
+    Spans index the original text: `text[q.start:q.end] == q.text`.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    norm = normalise(text)
+    found: list[Quantity] = []
+    pos = floor = 0
+    if lexicon.word_at_re.match(norm, 0):
+        pos = _step(text, norm, 0, True, floor, lexicon, found)
+        floor = pos
+    while (m := lexicon.master_re.search(norm, pos)) is not None:
+        is_word = m["w"] is not None
+        start = m.start("w") if is_word else m.start()
+        pos = _step(text, norm, start, is_word, floor, lexicon, found)
+        floor = max(floor, found[-1].end) if found else floor
+    return link_ranges(text, found)
+
+
+def _step(
+    text: str, norm: str, start: int, is_word: bool, floor: int, lex: Lexicon, out: list[Quantity]
+) -> int:
+    """Read at one candidate; append what was read and return where to resume."""
+    try:
+        quantity, resume = _read_at(text, norm, start, is_word, floor, lex)
+    except (ArithmeticError, ValueError, IndexError, KeyError):
+        return start + 1
+    if quantity is not None:
+        out.append(quantity)
+        return max(quantity.end, start + 1)
+    return max(resume, start + 1)
+
+
+def _read_at(
+    text: str, norm: str, pos: int, is_word: bool, floor: int, lex: Lexicon
+) -> tuple[Quantity | None, int]:
+    if is_word:
+        spelled = read_spelled(norm, pos, floor, lex)
+        if spelled is None:
+            return None, pos + 1
+        if spelled.ordinal:
+            q = dates.marker(text, pos, spelled.end, Kind.ORDINAL, value=int(spelled.count))
+            return q, spelled.end
+        return _amount(text, norm, spelled_core(spelled), floor, lex), spelled.end
+    special = (
+        dates.read_date(text, norm, pos, floor, lex)
+        or dates.read_fiscal(text, norm, pos, floor)
+        or dates.read_code(text, norm, pos, floor, lex)
+    )
+    if special is not None:
+        return special, special.end
+    core = read_digit_core(norm, pos)
+    if isinstance(core, int):
+        return _unreadable(text, norm, pos, core), core
+    if is_mixed_script(text[core.start : core.end]):
+        q = dates.marker(text, core.start, core.end, Kind.CODE)
+        return q.with_changes(notes=("mixed digit scripts",)), core.end
+    return _amount(text, norm, core, floor, lex), core.end
+
+
+def _unreadable(text: str, norm: str, pos: int, end: int) -> Quantity | None:
+    """A digit token that is not a number ("1.2.3", a 10,000-digit run): a CODE, never converted."""
+    if end - pos < 2:
+        return None
+    return dates.marker(text, pos, end, Kind.CODE)
+
+
+def _amount(text: str, norm: str, core: Core, floor: int, lex: Lexicon) -> Quantity:
+    found = amounts.read_prefix(norm, core, floor, lex)
+    ordinal_end = amounts.is_ordinal(norm, core, found)
+    if ordinal_end is not None and not core.spelled:
+        return dates.marker(
+            text, core.start, ordinal_end, Kind.ORDINAL, value=int(core.number), digits=core.plain
+        )
+    amounts.read_suffix(norm, found, core, lex)
+    if _glued_letters(norm, found, core):
+        end = _CODE_TAIL.match(norm, found.end).end()
+        return dates.marker(text, core.start, end, Kind.CODE)
+    note = script_note(text[core.start : core.end])
+    if note:
+        found.notes.append(note)
+    return amounts.build(text, core, found)
+
+
+def _glued_letters(norm: str, found: amounts.Affixes, core: Core) -> bool:
+    """True for "7MFY26", "3D", "1990s": letters glued to the digits that no suffix explains."""
+    if core.spelled or found.end != core.end or found.end >= len(norm):
+        return False
+    return norm[found.end].isalpha() or norm[found.end] == "_"

@@ -1,0 +1,110 @@
+"""The value the lexer produces for every figure it reads.
+
+A `Quantity` keeps the surface as written next to the exact reading: the `Decimal` value with the
+scale word applied, the rounding step implied by the digits as written, and everything else a
+reader needs to know how precisely the figure was stated (currency, unit, approximator, bound,
+alternative readings). It is a frozen value: later stages never mutate what was read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import StrEnum
+
+from service.engine.interval import Interval
+
+
+class Kind(StrEnum):
+    """What a figure is. Only amounts, percents and units take part in arithmetic claims."""
+
+    NUMBER = "number"
+    PERCENT = "percent"
+    PERCENTAGE_POINTS = "percentage_points"
+    BASIS_POINTS = "basis_points"
+    CURRENCY = "currency"
+    UNIT = "unit"
+    DATE = "date"
+    YEAR = "year"
+    FISCAL_YEAR = "fiscal_year"
+    ORDINAL = "ordinal"
+    CODE = "code"
+
+    @property
+    def is_amount(self) -> bool:
+        return self in _AMOUNT_KINDS
+
+    @property
+    def is_rate(self) -> bool:
+        return self in (Kind.PERCENT, Kind.PERCENTAGE_POINTS, Kind.BASIS_POINTS)
+
+
+_AMOUNT_KINDS = frozenset(
+    {
+        Kind.NUMBER,
+        Kind.PERCENT,
+        Kind.PERCENTAGE_POINTS,
+        Kind.BASIS_POINTS,
+        Kind.CURRENCY,
+        Kind.UNIT,
+    }
+)
+
+
+class Hedge(StrEnum):
+    """How an approximator or bound word changes the interval a figure stands for (DOMAIN §A.19)."""
+
+    EXACT = "exact"  # exactly, precisely
+    ABOUT = "about"  # about, around, roughly: two-sided tolerance
+    NEARLY = "nearly"  # nearly, almost: close, from below
+    OVER = "over"  # more than, over, above: strict lower bound
+    AT_LEAST = "at_least"  # at least, no less than
+    UNDER = "under"  # less than, under, below: strict upper bound
+    AT_MOST = "at_most"  # up to, at most, as much as
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure read from text, with its exact value and the precision it was stated with.
+
+    `step` is the rounding unit of the digits as written ("2.61 billion" -> 0.01e9);
+    `lenient_step` is the coarser unit that an integer with trailing zeros may stand for
+    ("2,600" -> 100; DOMAIN §B.1), equal to `step` otherwise.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    step: Decimal
+    kind: Kind
+    lenient_step: Decimal | None = None
+    currency: str | None = None
+    unit: str | None = None
+    scale: str | None = None
+    multiplier: Decimal = Decimal(1)
+    approximator: str | None = None
+    bound: str | None = None
+    hedge: Hedge | None = None
+    ambiguous: tuple[str, ...] = ()
+    digits: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    def interval(self, *, strict_zeros: bool = False) -> Interval:
+        """The closed rounding interval [x - u/2, x + u/2] of the figure as written."""
+        step = self.step if strict_zeros or self.lenient_step is None else self.lenient_step
+        half = step / 2
+        return Interval(self.value - half, self.value + half)
+
+    def rounding_step(self, *, strict_zeros: bool = False) -> Decimal:
+        if strict_zeros or self.lenient_step is None:
+            return self.step
+        return self.lenient_step
+
+    @property
+    def is_coarse_integer(self) -> bool:
+        """True when lenient reading widened an integer with trailing zeros."""
+        return self.lenient_step is not None and self.lenient_step != self.step
+
+    def with_changes(self, **changes: object) -> Quantity:
+        return replace(self, **changes)  # type: ignore[arg-type]

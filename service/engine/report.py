@@ -1,0 +1,61 @@
+"""The result of checking one document: every figure read and every claim's finding."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from service.engine.findings import Finding
+from service.engine.quantity import Quantity
+from service.engine.verdict import Verdict
+
+
+@dataclass(frozen=True)
+class Report:
+    text: str
+    figures: tuple[Quantity, ...]
+    findings: tuple[Finding, ...]
+    candidates: int = 0
+    source: str | None = field(default=None)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(index + 1 for index, char in enumerate(self.text) if char == "\n")
+        return starts
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @cached_property
+    def in_claim(self) -> dict[tuple[int, int], tuple[str, ...]]:
+        """Rule codes of the claims each figure (by span) takes part in."""
+        codes: dict[tuple[int, int], list[str]] = {}
+        for finding in self.findings:
+            for use in finding.figures:
+                key = (use.quantity.start, use.quantity.end)
+                if finding.rule not in codes.setdefault(key, []):
+                    codes[key].append(finding.rule)
+        return {key: tuple(value) for key, value in codes.items()}
+
+    @property
+    def worst(self) -> Verdict | None:
+        return Verdict.worst([finding.verdict for finding in self.findings])
+
+    def summary(self) -> dict[str, object]:
+        counts = {verdict.value: 0 for verdict in Verdict}
+        for finding in self.findings:
+            counts[finding.verdict.value] += 1
+        return {
+            "verdicts": counts,
+            "figures_seen": len(self.figures),
+            "figures_in_claims": len(self.in_claim),
+            "claims_recognised": self.candidates,
+            "claims_checked": sum(
+                1 for f in self.findings if f.verdict is not Verdict.UNVERIFIABLE
+            ),
+            "worst": self.worst.value if self.worst else None,
+        }

@@ -1,0 +1,170 @@
+"""Rules as data: the typed, validated form of the TOML files under `rules/checks/`.
+
+A rule names the roles it needs, the relation between them as an expression, the mistakes worth
+testing when it fails (each an alternative expression), a message, its provenance, and examples
+that must pass and must fail. This module turns parsed TOML (plain dicts) into frozen values and
+rejects a malformed file with the file's name in the error; it does no I/O itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from service.engine.expression import (
+    ExpressionError,
+    Node,
+    Relation,
+    parse_expression,
+    parse_relation,
+)
+from service.engine.verdict import Verdict
+
+TARGET_SCALES = ("points", "level")
+LEVEL_KINDS = ("amount", "rate", "any")
+BINDERS = ("change", "conversion")
+
+
+class RuleError(ValueError):
+    """A rule file is malformed; names the file and the problem."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+
+
+@dataclass(frozen=True, slots=True)
+class Mistake:
+    """A likely error (DOMAIN §B.6): what the stated figure would be had the writer erred so."""
+
+    name: str
+    expression: Node
+    source: str
+    says: str
+    when_levels: str = "any"
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    verdict: Verdict
+    diagnosis: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    title: str
+    relation: Relation
+    roles: tuple[str, ...]
+    unless: tuple[str, ...]
+    target_scale: str
+    levels: str
+    message: str
+    provenance: str
+    mistakes: tuple[Mistake, ...]
+    passes: tuple[Example, ...]
+    fails: tuple[Example, ...]
+    nonnegative: tuple[str, ...]
+    binder: str = "change"
+    units: tuple[str, ...] = ()
+
+    @property
+    def target(self) -> str:
+        return self.relation.target
+
+    def applies_to(self, roles: Iterable[str]) -> bool:
+        present = set(roles)
+        return set(self.roles) <= present and not (set(self.unless) & present)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    version: str
+
+    def by_code(self, code: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.code == code), None)
+
+    def for_kind(self, kind: str) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.kind == kind)
+
+
+def _require(data: Mapping[str, Any], key: str, source: str) -> Any:
+    if key not in data:
+        raise RuleError(source, f"missing required key {key!r}")
+    return data[key]
+
+
+def _examples(items: Any, source: str, default: Verdict | None) -> tuple[Example, ...]:
+    examples = []
+    for item in items or []:
+        text = _require(item, "text", source)
+        verdict = item.get("verdict", default.value if default else None)
+        if verdict not in {member.value for member in Verdict}:
+            raise RuleError(source, f"example {text!r} has unknown verdict {verdict!r}")
+        examples.append(Example(text, Verdict(verdict), item.get("diagnosis")))
+    return tuple(examples)
+
+
+def rule_from_toml(data: Mapping[str, Any], source: str) -> Rule:
+    """Build and validate one rule from its parsed TOML table."""
+    try:
+        relation = parse_relation(_require(data, "relation", source))
+        mistakes = tuple(
+            Mistake(
+                name=_require(item, "name", source),
+                expression=parse_expression(_require(item, "expression", source)),
+                source=item["expression"],
+                says=_require(item, "says", source),
+                when_levels=item.get("when_levels", "any"),
+            )
+            for item in data.get("mistakes", [])
+        )
+    except ExpressionError as exc:
+        raise RuleError(source, str(exc)) from exc
+    roles = tuple(_require(data, "roles", source))
+    if set(relation.roles) != set(roles):
+        raise RuleError(source, f"relation uses {sorted(relation.roles)} but roles={list(roles)}")
+    target_scale = data.get("target_scale", "level")
+    if target_scale not in TARGET_SCALES:
+        raise RuleError(source, f"target_scale must be one of {TARGET_SCALES}")
+    levels = data.get("levels", "any")
+    if levels not in LEVEL_KINDS:
+        raise RuleError(source, f"levels must be one of {LEVEL_KINDS}")
+    if data.get("binder", "change") not in BINDERS:
+        raise RuleError(source, f"binder must be one of {BINDERS}")
+    examples = data.get("examples", {})
+    return Rule(
+        code=_require(data, "code", source),
+        name=_require(data, "name", source),
+        kind=_require(data, "kind", source),
+        title=_require(data, "title", source),
+        relation=relation,
+        roles=roles,
+        unless=tuple(data.get("unless", [])),
+        target_scale=target_scale,
+        levels=levels,
+        message=_require(data, "message", source),
+        provenance=_require(data, "provenance", source),
+        mistakes=mistakes,
+        passes=_examples(examples.get("pass"), source, Verdict.CONSISTENT),
+        fails=_examples(examples.get("fail"), source, None),
+        nonnegative=tuple(data.get("nonnegative", [])),
+        binder=data.get("binder", "change"),
+        units=tuple(data.get("units", [])),
+    )
+
+
+def ruleset_from_toml(files: Iterable[tuple[str, Mapping[str, Any]]], version: str) -> RuleSet:
+    """Build the rule set from (source name, parsed TOML) pairs; codes must be unique."""
+    rules = [rule_from_toml(data, source) for source, data in files]
+    seen: dict[str, str] = {}
+    for rule in rules:
+        if rule.code in seen:
+            raise RuleError(rule.code, f"duplicate rule code (also {seen[rule.code]})")
+        seen[rule.code] = rule.name
+    return RuleSet(tuple(rules), version)

@@ -1,0 +1,1 @@
+"""Renderings of a `Report` for the front ends: JSON objects, text, CI formats."""

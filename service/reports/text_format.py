@@ -1,0 +1,50 @@
+"""Human-readable output: `path:line:col: CODE verdict explanation`, coloured on a terminal."""
+
+from __future__ import annotations
+
+from service.engine.findings import Finding
+from service.engine.report import Report
+from service.engine.verdict import Verdict
+
+_COLOURS = {
+    Verdict.CONSISTENT: "32",
+    Verdict.UNVERIFIABLE: "90",
+    Verdict.MINOR_DISCREPANCY: "33",
+    Verdict.INCONSISTENT: "31",
+    Verdict.IMPOSSIBLE: "1;31",
+}
+
+
+def _paint(text: str, verdict: Verdict, colour: bool) -> str:
+    return f"\x1b[{_COLOURS[verdict]}m{text}\x1b[0m" if colour else text
+
+
+def finding_lines(path: str, report: Report, finding: Finding, colour: bool) -> list[str]:
+    line, column = report.line_column(finding.start)
+    verdict = _paint(finding.verdict.value, finding.verdict, colour)
+    head = f"{path}:{line}:{column}: {finding.rule} {verdict}"
+    lines = [f"{head} {finding.explanation}", f"    {finding.expression}"]
+    lines.extend(f"    assumed: {assumption}" for assumption in finding.assumptions)
+    return lines
+
+
+def render_text(
+    path: str, report: Report, *, colour: bool = False, show_consistent: bool = True
+) -> list[str]:
+    lines: list[str] = []
+    for finding in report.findings:
+        if show_consistent or finding.verdict.flagged:
+            lines.extend(finding_lines(path, report, finding, colour))
+    return lines
+
+
+def summary_line(reports: list[Report]) -> str:
+    counts: dict[str, int] = {}
+    for report in reports:
+        for finding in report.findings:
+            counts[finding.verdict.value] = counts.get(finding.verdict.value, 0) + 1
+    figures = sum(len(report.figures) for report in reports)
+    parts = (
+        ", ".join(f"{count} {verdict}" for verdict, count in sorted(counts.items())) or "no claims"
+    )
+    return f"{len(reports)} document(s), {figures} figures, {sum(counts.values())} claims: {parts}"
