@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from service.engine.cues import Cues, words
 from service.engine.quantity import Kind, Quantity
 
-CHANGE_ROLES = ("change", "percent", "points", "bps")
+CHANGE_ROLES = ("change", "percent", "points", "bps", "factor")
 _OLD_BOUNDS = frozenset({"over", "above", "than"})
 LEVEL_ROLES = ("old", "new")
 
@@ -27,6 +28,10 @@ class Candidate:
     roles: dict[str, Quantity] = field(default_factory=dict)
     levels: list[Quantity] = field(default_factory=list)
     direction: str | None = None
+    subject_is_loss: bool = (
+        False  # "operating loss increased": flips the direction of signed levels
+    )
+    multiple: Quantity | None = None
     assumptions: list[str] = field(default_factory=list)
 
     @property
@@ -46,6 +51,10 @@ class Candidate:
         return any(role in self.roles for role in CHANGE_ROLES)
 
     @property
+    def has_levels(self) -> bool:
+        return bool(self.levels) or "old" in self.roles or "new" in self.roles
+
+    @property
     def complete(self) -> bool:
         if "converted" in self.roles:
             return True
@@ -57,7 +66,11 @@ def _ends_with(tokens: list[str], phrase: tuple[str, ...]) -> bool:
 
 
 def _last_cue(tokens: list[str], cues: Cues) -> tuple[str, int] | None:
-    """The role cue that ends nearest to the figure, as (role, index of its last word)."""
+    """The role cue nearest the figure, as (role, index after its last word).
+
+    Only period and filler words may stand between a cue and its figure ("from fiscal 2021 of
+    $8.6m", "from the $53.9 million"); "from operations of $157.4m" is not a base.
+    """
     for index in range(len(tokens), 0, -1):
         head = tokens[:index]
         word = head[-1]
@@ -67,12 +80,9 @@ def _last_cue(tokens: list[str], cues: Cues) -> tuple[str, int] | None:
             return "change", index
         for role, phrases in (("old", cues.old), ("new", cues.new)):
             if any(_ends_with(head, phrase) for phrase in phrases):
-                if word == "of" and index > 1:
-                    # "of" is weak: "from fiscal 2021 of $8.6m" keeps the earlier "from".
-                    earlier = _last_cue(tokens[: index - 1], cues)
-                    if earlier is not None and earlier[0] in LEVEL_ROLES:
-                        return earlier
                 return role, index
+        if word not in cues.filler:
+            return None
     return None
 
 
@@ -100,15 +110,21 @@ def role_of(quantity: Quantity, window: str, cues: Cues) -> str:
     return role
 
 
-def direction_near(window: str, after: str, cues: Cues) -> str | None:
-    """The direction word nearest before the figure, else the first one after it."""
-    for word in reversed(words(window)):
-        if direction := cues.direction_of(word):
-            return direction
+def direction_near(window: str, after: str, cues: Cues) -> tuple[str | None, bool]:
+    """The direction word nearest before the figure, else the first one after it; and whether
+    its subject is a loss or deficit ("operating loss increased")."""
+    before = words(window)
+    for index in range(len(before) - 1, -1, -1):
+        if direction := cues.direction_of(before[index]):
+            return direction, bool(index and before[index - 1] in cues.negative_after)
     for word in words(after)[:4]:
         if direction := cues.direction_of(word):
-            return direction
-    return None
+            return direction, False
+    return None, False
+
+
+def _flip(direction: str) -> str:
+    return "down" if direction == "up" else "up"
 
 
 def _is_separator(window: str, cues: Cues) -> bool:
@@ -116,40 +132,170 @@ def _is_separator(window: str, cues: Cues) -> bool:
     return any(separator in lowered for separator in cues.separators)
 
 
+def _strip_hedge(window: str, quantity: Quantity) -> str:
+    """Drop the approximator or bound word the lexer already read ("for less than" → "for").
+
+    "over" stays: before a level it usually names the base ("an increase of 5% over $14bn").
+    """
+    for word in (quantity.approximator, quantity.bound):
+        if (
+            word
+            and word.lower() not in _OLD_BOUNDS
+            and window.lower().rstrip().endswith(word.lower())
+        ):
+            return window.rstrip()[: -len(word)]
+    return window
+
+
+def _is_or_link(window: str) -> bool:
+    """ ", or" between a change and its twin: "$45.2 million, or 12%"."""
+    return words(window) in (["or"], [",", "or"], ["or", ","], [",", "or", ","])
+
+
+def _sign_of_level(window: str, following: str, cues: Cues) -> int:
+    """-1 for a level stated as a loss or deficit ("to a loss of $28.9m", "a $2.2m loss")."""
+    tokens = words(window)
+    if any(_ends_with(tokens, phrase) for phrase in cues.negative):
+        return -1
+    after = words(following)[:2]
+    return -1 if after and after[0] in cues.negative_after else 1
+
+
+class _Binder:
+    """Walks the amounts of one sentence and fills frames; one frame becomes one candidate."""
+
+    def __init__(self, text: str, amounts: list[Quantity], start: int, cues: Cues) -> None:
+        self.text, self.amounts, self.cues = text, amounts, cues
+        self.frames: list[Candidate] = []
+        self.frame = Candidate()
+        self.previous_end = start
+        self.previous_role: str | None = None
+
+    def following(self, position: int) -> str:
+        quantity = self.amounts[position]
+        if position + 1 < len(self.amounts):
+            return self.text[quantity.end : self.amounts[position + 1].start]
+        return self.text[quantity.end : quantity.end + 40]
+
+    def role(self, quantity: Quantity, window: str, following: str) -> str:
+        role = role_of(quantity, window, self.cues)
+        if role == "level" and self.previous_role in CHANGE_ROLES and _is_or_link(window):
+            return "percent" if quantity.kind is Kind.PERCENT else "change"
+        if role == "level" and any(self.cues.direction_of(word) for word in words(following)[:1]):
+            return "change"  # "a $20.2 million decrease"
+        return role
+
+    def starts_new_claim(self, role: str, window: str) -> bool:
+        frame = self.frame
+        if not frame.figures:
+            return False
+        if role != "level" and role in frame.roles:
+            return True
+        has_direction = any(self.cues.direction_of(word) for word in words(window))
+        if role in CHANGE_ROLES and frame.has_change:
+            # A second direction word means a second clause: "fell 0.5% while … rose by 12.7m".
+            return has_direction
+        if role in CHANGE_ROLES and "old" in frame.roles and "new" in frame.roles:
+            # Both levels are set: a change with no cue of its own belongs to another statement.
+            return not has_direction and not _is_or_link(window)
+        return frame.has_change and frame.has_levels and _is_separator(window, self.cues)
+
+    def add(self, position: int) -> None:
+        quantity = self.amounts[position]
+        raw_window = self.text[self.previous_end : quantity.start]
+        self.previous_end = quantity.end
+        if raw_window.strip() in ("(", "[") and position > 0:
+            return  # a parenthetical translation of the previous figure: "8.5 mln euro ($12.4 mln)"
+        if ";" in raw_window and self.frame.figures:
+            self.frames.append(self.frame)
+            self.frame = Candidate()
+        window = _strip_hedge(raw_window, quantity)
+        following = self.following(position)
+        role = self.role(quantity, window, following)
+        if role == "percent" and words(following)[:1] == ["of"]:
+            return  # "123 per cent of adjusted earnings" is a share, not a change
+        if self.starts_new_claim(role, window):
+            self.frames.append(self.frame)
+            self.frame = Candidate()
+        if role == "old" and quantity.bound and quantity.bound.lower() in _OLD_BOUNDS:
+            quantity = quantity.with_changes(bound=None, hedge=None)
+        if role in ("old", "new", "level") and _sign_of_level(window, following, self.cues) < 0:
+            quantity = quantity.with_changes(value=-quantity.value)
+            self.frame.assumptions.append(f"{quantity.text} read as negative (a loss or deficit)")
+        if role == "level":
+            self.frame.levels.append(quantity)
+        else:
+            self.frame.roles[role] = quantity
+        if role in CHANGE_ROLES and self.frame.direction is None:
+            direction, loss = direction_near(window, following, self.cues)
+            self.frame.direction, self.frame.subject_is_loss = direction, loss
+        if self.frame.multiple is None:
+            offset = quantity.start - len(raw_window)
+            self.frame.multiple = _multiple_in(raw_window, offset, self.cues)
+        self.previous_role = role
+
+    def candidates(self) -> list[Candidate]:
+        for position in range(len(self.amounts)):
+            self.add(position)
+        self.frames.append(self.frame)
+        resolved = [_resolve_levels(_with_multiple(frame)) for frame in self.frames]
+        return [
+            _oriented(c)
+            for c in resolved
+            if c.complete and (c.direction or "factor" in c.roles or _signed_change(c))
+        ]
+
+
+def _oriented(candidate: Candidate) -> Candidate:
+    """A loss that "increased" to a negative level moved down: flip the direction word."""
+    levels = [candidate.roles[r] for r in LEVEL_ROLES if r in candidate.roles]
+    if candidate.subject_is_loss and candidate.direction and any(q.value < 0 for q in levels):
+        candidate.direction = _flip(candidate.direction)
+        candidate.assumptions.append("the loss grew, so the value fell")
+    return candidate
+
+
+def _with_multiple(frame: Candidate) -> Candidate:
+    """A frame with levels but no change figure may state a multiple: "doubled to … from …"."""
+    if frame.multiple is not None and not frame.has_change:
+        frame.roles["factor"] = frame.multiple
+    return frame
+
+
+def _multiple_in(window: str, offset: int, cues: Cues) -> Quantity | None:
+    """The multiple word in a window ("almost doubled"), as a figure standing for its ratio."""
+    match = cues.multiple_pattern.search(window)
+    if match is None:
+        return None
+    hedge_text, word = match.group("hedge"), match.group("word")
+    factor = cues.multiples[word.lower()]
+    hedge = cues.multiple_hedges.get(hedge_text.lower()) if hedge_text else None
+    return Quantity(
+        text=window[match.start() : match.end()].strip(),
+        start=offset + match.start(),
+        end=offset + match.end(),
+        value=factor,
+        step=Decimal(0),
+        kind=Kind.MULTIPLE,
+        approximator=hedge_text or None,
+        hedge=hedge,
+        digits=str(factor),
+    )
+
+
+def _signed_change(candidate: Candidate) -> bool:
+    return any(candidate.roles[r].value < 0 for r in CHANGE_ROLES if r in candidate.roles)
+
+
 def bind_sentence(
     text: str, amounts: Iterable[Quantity], start: int, cues: Cues
 ) -> list[Candidate]:
-    """Group the amounts of one sentence (in text order) into change-claim candidates."""
-    amounts = list(amounts)
-    frames: list[Candidate] = []
-    frame = Candidate()
-    previous_end = start
-    for position, quantity in enumerate(amounts):
-        window = text[previous_end : quantity.start]
-        following = (
-            text[quantity.end : amounts[position + 1].start]
-            if position + 1 < len(amounts)
-            else text[quantity.end : quantity.end + 40]
-        )
-        role = role_of(quantity, window, cues)
-        if frame.figures and (
-            (role != "level" and role in frame.roles)
-            or (frame.complete and _is_separator(window, cues))
-        ):
-            frames.append(frame)
-            frame = Candidate()
-        if role == "old" and quantity.bound and quantity.bound.lower() in _OLD_BOUNDS:
-            # "an increase of $770.7m over $14.355bn": "over" names the base, not a bound.
-            quantity = quantity.with_changes(bound=None, hedge=None)
-        if role == "level":
-            frame.levels.append(quantity)
-        else:
-            frame.roles[role] = quantity
-        if role in CHANGE_ROLES and frame.direction is None:
-            frame.direction = direction_near(window, following, cues)
-        previous_end = quantity.end
-    frames.append(frame)
-    return [candidate for candidate in map(_resolve_levels, frames) if candidate.complete]
+    """Group the amounts of one sentence (in text order) into change-claim candidates.
+
+    A candidate needs a change figure, a level, and a direction word or a signed change: without
+    a direction word "$4.7 million or 46%" is a share, not a change.
+    """
+    return _Binder(text, list(amounts), start, cues).candidates()
 
 
 def _resolve_levels(frame: Candidate) -> Candidate:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
+
+from service.engine.quantity import Hedge
 
 WORD = re.compile(r"[a-z]+(?:\.(?=\s|$))?|[;,]")
 
@@ -29,6 +32,11 @@ class Cues:
     links: frozenset[str]
     separators: tuple[str, ...]
     negative: tuple[tuple[str, ...], ...]
+    negative_after: frozenset[str]
+    filler: frozenset[str]
+    multiples: dict[str, Decimal]
+    multiple_hedges: dict[str, Hedge]
+    multiple_pattern: re.Pattern[str]
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Cues:
@@ -44,11 +52,24 @@ class Cues:
             links=frozenset(data["roles"]["change_links"]),
             separators=tuple(data["clauses"]["separators"]),
             negative=phrases(data["signs"]["negative"]),
+            negative_after=frozenset(data["signs"]["negative_after"]),
+            filler=frozenset(data["roles"]["filler"]),
+            multiples={w: Decimal(v) for w, v in data["multiples"]["words"].items()},
+            multiple_hedges={w: Hedge(v) for w, v in data["multiples"]["hedges"].items()},
+            multiple_pattern=_multiple_pattern(data["multiples"]),
         )
 
     def direction_of(self, word: str) -> str | None:
+        """ "up", "down" or None for one lower-case word."""
         if word in self.up:
             return "up"
         if word in self.down:
             return "down"
         return None
+
+
+def _multiple_pattern(table: Mapping[str, Any]) -> re.Pattern[str]:
+    """ "(almost |more than )?doubled" as one compiled, case-insensitive pattern."""
+    alternatives = "|".join(re.escape(w) for w in sorted(table["words"], key=len, reverse=True))
+    hedges = "|".join(re.escape(h) for h in sorted(table["hedges"], key=len, reverse=True))
+    return re.compile(rf"(?:(?P<hedge>{hedges})\s+)?\b(?P<word>{alternatives})\b", re.IGNORECASE)

@@ -21,6 +21,9 @@ from service.engine.report import Report
 from service.engine.rules import Rule, RuleSet
 from service.engine.sentences import sentence_spans
 
+# Durations ("first seven months") frame a claim; they are never its levels.
+TIME_UNITS = frozenset({"month", "year", "day", "week", "hour", "quarter"})
+
 
 @dataclass(frozen=True, slots=True)
 class Engine:
@@ -41,7 +44,9 @@ def check_document(text: str, engine: Engine, policy: Policy = DEFAULT_POLICY) -
 
 
 def _candidates(text: str, figures: tuple[Quantity, ...], cues: Cues) -> list[Candidate]:
-    amounts = [q for q in figures if q.kind.is_amount and not q.ambiguous]
+    amounts = [
+        q for q in figures if q.kind.is_amount and not q.ambiguous and q.unit not in TIME_UNITS
+    ]
     return _change_candidates(text, amounts, cues) + _conversion_candidates(text, amounts)
 
 

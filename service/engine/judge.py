@@ -21,7 +21,7 @@ from service.engine.findings import FigureUse, Finding
 from service.engine.interval import INF, ZERO, Interval, IntervalError
 from service.engine.numfmt import plain, short
 from service.engine.policy import Policy
-from service.engine.quantity import Hedge, Quantity
+from service.engine.quantity import Hedge, Kind, Quantity
 from service.engine.rules import Rule
 from service.engine.verdict import Verdict
 
@@ -46,14 +46,19 @@ class Evaluation:
         return self.candidate.roles[self.rule.target]
 
 
-def hedged_interval(quantity: Quantity, policy: Policy, magnitude: bool = False) -> Interval:
+def hedged_interval(
+    quantity: Quantity, policy: Policy, magnitude: bool = False, as_input: bool = False
+) -> Interval:
     """The interval a figure stands for: its rounding, widened or opened by its hedge word."""
     value = abs(quantity.value) if magnitude else quantity.value
     half = quantity.rounding_step(strict_zeros=policy.strict_zeros) / 2
+    if quantity.kind is Kind.MULTIPLE and quantity.hedge is None:
+        half = abs(value) * policy.multiple  # "doubled" is an approximate word
     low, high = value - half, value + half
     hedge = quantity.hedge
     if hedge is Hedge.ABOUT:
-        tolerance = max(half, abs(value) * policy.about)
+        share = policy.about_input if as_input else policy.about
+        tolerance = max(half, abs(value) * share)
         low, high = value - tolerance, value + tolerance
     elif hedge is Hedge.NEARLY:
         low = value - abs(value) * policy.nearly
@@ -62,6 +67,26 @@ def hedged_interval(quantity: Quantity, policy: Policy, magnitude: bool = False)
     elif hedge in (Hedge.UNDER, Hedge.AT_MOST):
         low = ZERO if magnitude else -INF
     return Interval(min(low, high), high)
+
+
+def shared_precision(candidate: Candidate, policy: Policy) -> Candidate:
+    """Read round integers at the precision their companions show (DOMAIN §B.1, lenient mode).
+
+    "$15,555,000 … from $15,770,000": the first figure shows the writer rounds to thousands, so
+    the second is read to thousands too, not to tens of thousands.
+    """
+    if policy.strict_zeros:
+        return candidate
+    amounts = [q for r, q in candidate.roles.items() if r in ("old", "new", "change")]
+    finest = min((q.rounding_step() for q in amounts), default=None)
+    if finest is None or not any(q.is_coarse_integer for q in amounts):
+        return candidate
+    roles = dict(candidate.roles)
+    for role, quantity in candidate.roles.items():
+        if quantity in amounts and quantity.lenient_step is not None:
+            narrowed = max(quantity.step, min(quantity.lenient_step, finest))
+            roles[role] = quantity.with_changes(lenient_step=narrowed)
+    return replace(candidate, roles=roles)
 
 
 def _sign(candidate: Candidate, target: Quantity, computed: Interval) -> tuple[int, str | None]:
@@ -86,7 +111,10 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     inputs = [role for role in rule.roles if role != rule.target]
     # Conversions start from the figure as written: its trailing zeros are taken as exact.
     input_policy = replace(policy, strict_zeros=True) if rule.binder == "conversion" else policy
-    env = {role: hedged_interval(candidate.roles[role], input_policy) for role in inputs}
+    candidate = shared_precision(candidate, policy)
+    env = {
+        role: hedged_interval(candidate.roles[role], input_policy, as_input=True) for role in inputs
+    }
     assumptions = list(candidate.assumptions)
     for role in inputs:
         quantity = candidate.roles[role]
@@ -109,7 +137,9 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
         assumptions.append(assumed)
     stated = _signed(hedged_interval(target, policy, magnitude=True), sign)
     strict = replace(policy, strict_zeros=True)
-    strict_env = {role: hedged_interval(candidate.roles[role], strict) for role in inputs}
+    strict_env = {
+        role: hedged_interval(candidate.roles[role], strict, as_input=True) for role in inputs
+    }
     evaluation = Evaluation(
         rule, candidate, policy, env, strict_env, stated, sign, tuple(assumptions)
     )
@@ -153,7 +183,7 @@ def _verdict(evaluation: Evaluation, computed: Interval) -> tuple[Verdict, Diagn
         return Verdict.INCONSISTENT, Diagnosis(
             "wrong_direction", "the size fits but the direction word says the opposite"
         )
-    if target.hedge is None:
+    if target.hedge is None and target.kind is not Kind.MULTIPLE:
         if policy.truncation and _truncated(evaluation).overlaps(computed):
             return Verdict.MINOR_DISCREPANCY, Diagnosis(
                 "truncation",

@@ -29,6 +29,7 @@ class Kind(StrEnum):
     FISCAL_YEAR = "fiscal_year"
     ORDINAL = "ordinal"
     CODE = "code"
+    MULTIPLE = "multiple"  # a multiple word standing for a ratio: "doubled", "halved"
 
     @property
     def is_amount(self) -> bool:
@@ -47,6 +48,7 @@ _AMOUNT_KINDS = frozenset(
         Kind.BASIS_POINTS,
         Kind.CURRENCY,
         Kind.UNIT,
+        Kind.MULTIPLE,
     }
 )
 
