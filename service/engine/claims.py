@@ -178,6 +178,10 @@ class _Binder:
         return self.text[quantity.end : quantity.end + 40]
 
     def role(self, quantity: Quantity, window: str, following: str) -> str:
+        if quantity.kind is Kind.NUMBER and words(following)[:1] in (["points"], ["point"]):
+            # Bare "points": percentage points beside rates, index points beside index levels;
+            # the rules' level kinds tell the two apart.
+            return "points"
         role = role_of(quantity, window, self.cues)
         if role == "level" and self.previous_role in CHANGE_ROLES and _is_or_link(window):
             return "percent" if quantity.kind is Kind.PERCENT else "change"

@@ -8,18 +8,21 @@ generic fingerprints that apply to any rule: a decimal slip in the stated figure
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from service.engine.expression import evaluate_corners
+from service.engine.expression import Node, evaluate, evaluate_corners
 from service.engine.interval import Interval, IntervalError
 from service.engine.numfmt import plain
 from service.engine.quantity import Kind, Quantity
 
 if TYPE_CHECKING:
     from service.engine.judge import Evaluation
+
+
+Evaluator = Callable[[Node, Mapping[str, Interval]], Interval]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +80,19 @@ def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None
         for name, digits, says in _variants(quantity):
             env = dict(evaluation.strict_env)
             env[role] = _reread(quantity, digits)
-            try:
-                alternative = evaluate_corners(rule.relation.expression, env)
-            except IntervalError:
-                continue
-            if alternative.overlaps(evaluation.stated):
+            # Screen with the cheap (wider) naive evaluation, confirm with the exact corners.
+            if _fits(rule.relation.expression, env, evaluation.stated, evaluate) and _fits(
+                rule.relation.expression, env, evaluation.stated, evaluate_corners
+            ):
                 return Diagnosis(name, f"{quantity.text} {says} {digits}")
     return None
+
+
+def _fits(node: Node, env: dict[str, Interval], stated: Interval, how: Evaluator) -> bool:
+    try:
+        return how(node, env).overlaps(stated)
+    except IntervalError:
+        return False
 
 
 def _variants(quantity: Quantity) -> Iterator[tuple[str, str, str]]:

@@ -7,10 +7,10 @@ values. Loading those files is the job of `service.loader`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from service.engine.claims import Candidate, bind_sentence
 from service.engine.compat import align_scales, mismatch
+from service.engine.conversions import conversion_candidates
 from service.engine.cues import Cues
 from service.engine.findings import Finding
 from service.engine.judge import evaluate_claim
@@ -20,6 +20,7 @@ from service.engine.quantity import Quantity
 from service.engine.report import Report
 from service.engine.rules import Rule, RuleSet
 from service.engine.sentences import sentence_spans
+from service.engine.weekdays import weekday_candidates
 
 # Durations ("first seven months") frame a claim; they are never its levels.
 TIME_UNITS = frozenset({"month", "year", "day", "week", "hour", "quarter"})
@@ -47,25 +48,11 @@ def _candidates(text: str, figures: tuple[Quantity, ...], cues: Cues) -> list[Ca
     amounts = [
         q for q in figures if q.kind.is_amount and not q.ambiguous and q.unit not in TIME_UNITS
     ]
-    return _change_candidates(text, amounts, cues) + _conversion_candidates(text, amounts)
-
-
-_CONVERSION_GLUE = frozenset({"(", "[", "or", "/", ",", "(or", ", or", "—", "–"})
-
-
-def _conversion_candidates(text: str, amounts: list[Quantity]) -> list[Candidate]:
-    """A figure in one unit followed by the same measure in another: "2,611 km (1,622 miles)"."""
-    result = []
-    for first, second in pairwise(amounts):
-        if not (first.unit and second.unit and first.unit != second.unit):
-            continue
-        glue = text[first.end : second.start].strip().lower()
-        for word in (second.approximator, second.bound):
-            if word and glue.endswith(word.lower()):
-                glue = glue[: -len(word)].strip()
-        if glue in _CONVERSION_GLUE:
-            result.append(Candidate(roles={"value": first, "converted": second}))
-    return result
+    return (
+        _change_candidates(text, amounts, cues)
+        + conversion_candidates(text, amounts)
+        + weekday_candidates(text, figures)
+    )
 
 
 def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[Candidate]:

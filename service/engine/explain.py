@@ -27,8 +27,14 @@ _VERDICT_WORDS = {
 }
 
 
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def _value(evaluation: Evaluation, value: Decimal, signed: bool = True) -> str:
     target = evaluation.target
+    if evaluation.rule.display == "weekday":
+        index = int(value) - 1
+        return WEEKDAY_NAMES[index] if 0 <= index < 7 and value == int(value) else plain(value)
     if evaluation.rule.target_scale == "points":
         unit = {"points": " pp", "bps": " bp"}.get(evaluation.rule.target, "%")
         return points(value, 2, unit) if signed else plain(value, 2) + unit
@@ -57,6 +63,10 @@ def explain(
 ) -> str:
     target = evaluation.target
     head = f"{target.text} — {_VERDICT_WORDS[verdict]}."
+    if computed.low == computed.high:  # exact arithmetic (dates): no range to speak of
+        body = f" {_relation_words(evaluation)} gives {_value(evaluation, point)}"
+        tail = ", as stated." if verdict is Verdict.CONSISTENT else f", not {target.text}."
+        return head + body + tail
     body = (
         f" {_relation_words(evaluation)} gives {_value(evaluation, point)};"
         f" with the rounding of the figures it lies in {_range(evaluation, computed)}"

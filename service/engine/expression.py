@@ -10,9 +10,10 @@ Grammar (precedence climbing):
     expr     := term (("+" | "-") term)*
     term     := unary (("*" | "/") unary)*
     unary    := "-" unary | atom
-    atom     := NUMBER | NAME | NAME "(" expr ")" | "(" expr ")"
+    atom     := NUMBER | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
 
-Functions: `abs`. Numbers are decimal literals read from their text.
+Functions: `abs(x)`, `mod(x, n)` (exact integers only: weekdays, months).
+Numbers are decimal literals read from their text.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
-from service.engine.interval import Interval
+from service.engine.interval import Interval, IntervalError
 
 
 class ExpressionError(ValueError):
@@ -44,7 +46,19 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 
-_FUNCTIONS: dict[str, Callable[[Interval], Interval]] = {"abs": Interval.abs}
+
+def _mod(value: Interval, divisor: Interval) -> Interval:
+    """Remainder of exact integers (weekdays, calendar months); anything else has no interval."""
+    exact = value.low == value.high and divisor.low == divisor.high
+    if not exact or value.low != value.low.to_integral_value() or divisor.low == 0:
+        raise IntervalError("mod needs exact integers")
+    return Interval.point(value.low % divisor.low)
+
+
+_FUNCTIONS: dict[str, tuple[int, Callable[..., Interval]]] = {
+    "abs": (1, Interval.abs),
+    "mod": (2, _mod),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +86,7 @@ class BinOp:
 @dataclass(frozen=True, slots=True)
 class Call:
     function: str
-    argument: Node
+    arguments: tuple[Node, ...]
 
 
 Node = Num | Var | Neg | BinOp | Call
@@ -152,9 +166,16 @@ class _Parser:
                 if text not in _FUNCTIONS:
                     raise ExpressionError(self.source, position, f"unknown function {text!r}")
                 self.take("(")
-                argument = self.expr()
+                arguments = [self.expr()]
+                while self.peek()[1] == ",":
+                    self.take(",")
+                    arguments.append(self.expr())
                 self.take(")")
-                return Call(text, argument)
+                if len(arguments) != _FUNCTIONS[text][0]:
+                    raise ExpressionError(
+                        self.source, position, f"{text} takes {_FUNCTIONS[text][0]}"
+                    )
+                return Call(text, tuple(arguments))
             return Var(text)
         if text == "(":
             node = self.expr()
@@ -204,7 +225,7 @@ def variables(node: Node) -> frozenset[str]:
     if isinstance(node, Neg):
         return variables(node.operand)
     if isinstance(node, Call):
-        return variables(node.argument)
+        return frozenset().union(*(variables(argument) for argument in node.arguments))
     return variables(node.left) | variables(node.right)
 
 
@@ -217,7 +238,7 @@ def evaluate(node: Node, env: Mapping[str, Interval]) -> Interval:
     if isinstance(node, Neg):
         return -evaluate(node.operand, env)
     if isinstance(node, Call):
-        return _FUNCTIONS[node.function](evaluate(node.argument, env))
+        return _FUNCTIONS[node.function][1](*(evaluate(a, env) for a in node.arguments))
     left, right = evaluate(node.left, env), evaluate(node.right, env)
     if node.op == "+":
         return left + right
@@ -228,6 +249,24 @@ def evaluate(node: Node, env: Mapping[str, Interval]) -> Interval:
     return left / right
 
 
+def _occurrences(node: Node) -> list[str]:
+    if isinstance(node, Var):
+        return [node.name]
+    if isinstance(node, Num):
+        return []
+    if isinstance(node, Neg):
+        return _occurrences(node.operand)
+    if isinstance(node, Call):
+        return [name for argument in node.arguments for name in _occurrences(argument)]
+    return _occurrences(node.left) + _occurrences(node.right)
+
+
+@cache
+def _repeats(node: Node) -> bool:
+    names = _occurrences(node)
+    return len(names) != len(set(names))
+
+
 def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
     """The exact range of a relation that is monotone in each variable (DOMAIN §B.2).
 
@@ -236,6 +275,8 @@ def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
     and taking the hull is exact. Infinite bounds fall back to naive evaluation.
     """
     names = sorted(variables(node) & set(env))
+    if not _repeats(node):
+        return evaluate(node, env)  # each variable once: naive evaluation is already exact
     if len(names) > 6 or any(
         not env[n].low.is_finite() or not env[n].high.is_finite() for n in names
     ):
@@ -272,7 +313,9 @@ def render(node: Node, names: Mapping[str, str], parent: int = 0, right: bool = 
     if isinstance(node, Neg):
         return "−" + render(node.operand, names, 3)
     if isinstance(node, Call):
-        return f"|{render(node.argument, names)}|"
+        if node.function == "abs":
+            return f"|{render(node.arguments[0], names)}|"
+        return f"{node.function}({', '.join(render(a, names) for a in node.arguments)})"
     level = _PRECEDENCE[node.op]
     text = (
         f"{render(node.left, names, level)} {_SYMBOLS[node.op]} "

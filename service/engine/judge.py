@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from service.engine.claims import Candidate
 from service.engine.diagnose import Diagnosis, diagnose
-from service.engine.explain import explain
+from service.engine.explain import WEEKDAY_NAMES, explain
 from service.engine.expression import evaluate, evaluate_corners, render
 from service.engine.findings import FigureUse, Finding
 from service.engine.interval import INF, ZERO, Interval, IntervalError
@@ -232,7 +232,10 @@ def _uses(
 
 def _expression(rule: Rule, candidate: Candidate, point: Decimal) -> str:
     names = {role: short(quantity) for role, quantity in candidate.roles.items()}
-    return f"{render(rule.relation.expression, names)} = {plain(point, 2)}"
+    result = plain(point, 2)
+    if rule.display == "weekday":
+        result = f"{plain(point)} ({WEEKDAY_NAMES[int(point) - 1]})"
+    return f"{render(rule.relation.expression, names)} = {result}"
 
 
 def _unverifiable(

@@ -23,7 +23,8 @@ from service.engine.verdict import Verdict
 
 TARGET_SCALES = ("points", "level")
 LEVEL_KINDS = ("amount", "rate", "any")
-BINDERS = ("change", "conversion")
+BINDERS = ("change", "conversion", "weekday")
+DISPLAYS = ("number", "weekday")
 
 
 class RuleError(ValueError):
@@ -71,6 +72,7 @@ class Rule:
     nonnegative: tuple[str, ...]
     binder: str = "change"
     units: tuple[str, ...] = ()
+    display: str = "number"
 
     @property
     def target(self) -> str:
@@ -108,6 +110,13 @@ def _examples(items: Any, source: str, default: Verdict | None) -> tuple[Example
             raise RuleError(source, f"example {text!r} has unknown verdict {verdict!r}")
         examples.append(Example(text, Verdict(verdict), item.get("diagnosis")))
     return tuple(examples)
+
+
+def _choice(data: Mapping[str, Any], key: str, allowed: tuple[str, ...], source: str) -> str:
+    value = data.get(key, allowed[0])
+    if value not in allowed:
+        raise RuleError(source, f"{key} must be one of {allowed}")
+    return str(value)
 
 
 def rule_from_toml(data: Mapping[str, Any], source: str) -> Rule:
@@ -156,6 +165,7 @@ def rule_from_toml(data: Mapping[str, Any], source: str) -> Rule:
         nonnegative=tuple(data.get("nonnegative", [])),
         binder=data.get("binder", "change"),
         units=tuple(data.get("units", [])),
+        display=_choice(data, "display", DISPLAYS, source),
     )
 
 

@@ -1,0 +1,28 @@
+"""Finds unit conversions given side by side: "2,611-kilometer (1,622-mile)", "75 miles or 120 km".
+
+A figure in one unit followed, in parentheses or after "or", by a figure in another unit is a
+conversion candidate; which units convert, and how, is in the rule files (`binder = "conversion"`).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from service.engine.claims import Candidate
+from service.engine.quantity import Quantity
+
+_GLUE = frozenset({"(", "[", "or", "/", ",", "(or", ", or", "—", "–"})
+
+
+def conversion_candidates(text: str, amounts: list[Quantity]) -> list[Candidate]:
+    result = []
+    for first, second in pairwise(amounts):
+        if not (first.unit and second.unit and first.unit != second.unit):
+            continue
+        glue = text[first.end : second.start].strip().lower()
+        for word in (second.approximator, second.bound):
+            if word and glue.endswith(word.lower()):
+                glue = glue[: -len(word)].strip()
+        if glue in _GLUE:
+            result.append(Candidate(roles={"value": first, "converted": second}))
+    return result

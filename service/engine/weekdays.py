@@ -1,0 +1,52 @@
+"""Finds a weekday written beside a full date: "On Sunday, October 12, 2025".
+
+The date becomes its proleptic Gregorian day number and the weekday word its ISO number
+(Monday 1 … Sunday 7), so that the rule can state the relation as arithmetic:
+`weekday == mod(date - 1, 7) + 1` (DOMAIN.md §A.16).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from service.engine.claims import Candidate
+from service.engine.quantity import Kind, Quantity
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_BEFORE = re.compile(r"\b(?P<day>" + "|".join(WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _day_number(quantity: Quantity) -> Decimal | None:
+    match = _ISO.match(quantity.digits)
+    if match is None:
+        return None
+    try:
+        return Decimal(date(*map(int, match.groups())).toordinal())
+    except ValueError:
+        return None
+
+
+def weekday_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:
+    result = []
+    for quantity in figures:
+        if quantity.kind is not Kind.DATE:
+            continue
+        match = _BEFORE.search(text, max(0, quantity.start - 14), quantity.start)
+        day_number = _day_number(quantity)
+        if match is None or day_number is None:
+            continue
+        weekday = Quantity(
+            text=match.group("day"),
+            start=match.start("day"),
+            end=match.end("day"),
+            value=Decimal(WEEKDAYS.index(match.group("day").lower()) + 1),
+            step=Decimal(0),
+            kind=Kind.NUMBER,
+            digits=match.group("day"),
+        )
+        stated_date = quantity.with_changes(value=day_number, step=Decimal(0), kind=Kind.DATE)
+        result.append(Candidate(roles={"weekday": weekday, "date": stated_date}))
+    return result
