@@ -20,6 +20,7 @@ from service.engine.quantity import Quantity
 from service.engine.report import Report
 from service.engine.rules import Rule, RuleSet
 from service.engine.sentences import sentence_spans
+from service.engine.shares import share_candidates
 from service.engine.weekdays import weekday_candidates
 
 # Durations ("first seven months") frame a claim; they are never its levels.
@@ -52,6 +53,7 @@ def _candidates(text: str, figures: tuple[Quantity, ...], cues: Cues) -> list[Ca
         _change_candidates(text, amounts, cues)
         + conversion_candidates(text, amounts)
         + weekday_candidates(text, figures)
+        + share_candidates(text, amounts)
     )
 
 

@@ -27,6 +27,9 @@ _VERDICT_WORDS = {
 }
 
 
+CHANGE_KINDS = frozenset(
+    {"percent_change", "absolute_change", "pp_change", "bps_change", "points_change"}
+)
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -35,11 +38,11 @@ def _value(evaluation: Evaluation, value: Decimal, signed: bool = True) -> str:
     if evaluation.rule.display == "weekday":
         index = int(value) - 1
         return WEEKDAY_NAMES[index] if 0 <= index < 7 and value == int(value) else plain(value)
+    is_change = evaluation.rule.kind in CHANGE_KINDS
     if evaluation.rule.target_scale == "points":
         unit = {"points": " pp", "bps": " bp"}.get(evaluation.rule.target, "%")
-        return points(value, 2, unit) if signed else plain(value, 2) + unit
+        return points(value, 2, unit) if signed and is_change else plain(value, 2) + unit
     text = amount(value, target)
-    is_change = evaluation.rule.target in ("change", "percent", "points", "bps")
     return ("+" + text if value > 0 else text) if signed and is_change else text
 
 

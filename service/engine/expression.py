@@ -12,7 +12,8 @@ Grammar (precedence climbing):
     unary    := "-" unary | atom
     atom     := NUMBER | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
 
-Functions: `abs(x)`, `mod(x, n)` (exact integers only: weekdays, months).
+Functions: `abs(x)`, `mod(x, n)` (exact integers only: weekdays, months), `nearest(x)` (the
+whole number an interval allows, for GRIM checks).
 Numbers are decimal literals read from their text.
 """
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from functools import cache
 
 from service.engine.interval import Interval, IntervalError
@@ -55,9 +56,23 @@ def _mod(value: Interval, divisor: Interval) -> Interval:
     return Interval.point(value.low % divisor.low)
 
 
+def _nearest(value: Interval) -> Interval:
+    """The whole number the interval allows (nearest its middle), else the nearest one outside.
+
+    Used by GRIM-style checks: a share of N things is k/N for a whole number k.
+    """
+    low = value.low.to_integral_value(rounding=ROUND_CEILING)
+    high = value.high.to_integral_value(rounding=ROUND_FLOOR)
+    middle = value.midpoint.to_integral_value(rounding=ROUND_HALF_EVEN)
+    if low <= high:
+        return Interval.point(min(max(middle, low), high))
+    return Interval.point(middle)
+
+
 _FUNCTIONS: dict[str, tuple[int, Callable[..., Interval]]] = {
     "abs": (1, Interval.abs),
     "mod": (2, _mod),
+    "nearest": (1, _nearest),
 }
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from service.engine.claims import Candidate
 from service.engine.diagnose import Diagnosis, diagnose
 from service.engine.explain import WEEKDAY_NAMES, explain
-from service.engine.expression import evaluate, evaluate_corners, render
+from service.engine.expression import evaluate, evaluate_corners, render, variables
 from service.engine.findings import FigureUse, Finding
 from service.engine.interval import INF, ZERO, Interval, IntervalError
 from service.engine.numfmt import plain, short
@@ -47,11 +47,15 @@ class Evaluation:
 
 
 def hedged_interval(
-    quantity: Quantity, policy: Policy, magnitude: bool = False, as_input: bool = False
+    quantity: Quantity,
+    policy: Policy,
+    magnitude: bool = False,
+    as_input: bool = False,
+    any_size: bool = False,
 ) -> Interval:
     """The interval a figure stands for: its rounding, widened or opened by its hedge word."""
     value = abs(quantity.value) if magnitude else quantity.value
-    half = quantity.rounding_step(strict_zeros=policy.strict_zeros) / 2
+    half = quantity.rounding_step(strict_zeros=policy.strict_zeros, any_size=any_size) / 2
     if quantity.kind is Kind.MULTIPLE and quantity.hedge is None:
         half = abs(value) * policy.multiple  # "doubled" is an approximate word
     low, high = value - half, value + half
@@ -123,23 +127,28 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
                 f"{quantity.text} read as rounded to {short_step(quantity, policy)}"
                 " (trailing zeros)"
             )
+    self_referent = rule.target in variables(rule.relation.expression)
+    if self_referent:  # e.g. GRIM: the stated share itself picks the whole number to test
+        env[rule.target] = hedged_interval(target, policy, magnitude=True)
+    points = {r: Interval.point(candidate.roles[r].value) for r in (*inputs, rule.target)}
     try:
         if any(env[role].low < 0 for role in rule.nonnegative if role in env):
             raise IntervalError("a base level is negative or changes sign")
         computed = evaluate_corners(rule.relation.expression, env)
-        point = evaluate(
-            rule.relation.expression, {r: Interval.point(candidate.roles[r].value) for r in inputs}
-        ).midpoint
+        point = evaluate(rule.relation.expression, points).midpoint
     except IntervalError as exc:
         return _unverifiable(rule, candidate, env, f"not checkable: {exc}", tuple(assumptions))
-    sign, assumed = _sign(candidate, target, computed)
+    sign, assumed = (1, None) if self_referent else _sign(candidate, target, computed)
     if assumed:
         assumptions.append(assumed)
-    stated = _signed(hedged_interval(target, policy, magnitude=True), sign)
+    converted = rule.binder == "conversion"  # the writer rounds a converted figure coarsely
+    stated = _signed(hedged_interval(target, policy, magnitude=True, any_size=converted), sign)
     strict = replace(policy, strict_zeros=True)
     strict_env = {
         role: hedged_interval(candidate.roles[role], strict, as_input=True) for role in inputs
     }
+    if self_referent:
+        strict_env[rule.target] = env[rule.target]
     evaluation = Evaluation(
         rule, candidate, policy, env, strict_env, stated, sign, tuple(assumptions)
     )
@@ -177,6 +186,8 @@ def _verdict(evaluation: Evaluation, computed: Interval) -> tuple[Verdict, Diagn
     target = evaluation.target
     if rule.kind == "percent_change" and stated.high < -HUNDRED:
         return Verdict.IMPOSSIBLE, diagnose(evaluation, computed, impossible=True)
+    if rule.kind == "share" and stated.low > HUNDRED:
+        return Verdict.IMPOSSIBLE, Diagnosis("share_over_100", "a part cannot exceed its whole")
     if stated.overlaps(computed):
         return Verdict.CONSISTENT, None
     if evaluation.candidate.direction and (-stated).overlaps(computed):

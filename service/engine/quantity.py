@@ -94,19 +94,30 @@ class Quantity:
 
     def interval(self, *, strict_zeros: bool = False) -> Interval:
         """The closed rounding interval [x - u/2, x + u/2] of the figure as written."""
-        step = self.step if strict_zeros or self.lenient_step is None else self.lenient_step
-        half = step / 2
+        half = self.rounding_step(strict_zeros=strict_zeros) / 2
         return Interval(self.value - half, self.value + half)
 
-    def rounding_step(self, *, strict_zeros: bool = False) -> Decimal:
+    def rounding_step(self, *, strict_zeros: bool = False, any_size: bool = False) -> Decimal:
+        """The rounding unit; `any_size` lets a two-digit figure be coarse too (a converted
+        "90 metres" is rounded to tens)."""
         if strict_zeros or self.lenient_step is None:
             return self.step
-        return self.lenient_step
+        if self.is_coarse_integer or any_size:
+            return self.lenient_step
+        return self.step
 
     @property
     def is_coarse_integer(self) -> bool:
-        """True when lenient reading widened an integer with trailing zeros."""
-        return self.lenient_step is not None and self.lenient_step != self.step
+        """True when the lenient reading widens an integer with trailing zeros.
+
+        Only from three digits up: "2,600" may be rounded to hundreds, but "40%" or "$20mn"
+        are read as written (two-digit figures are how writers state exact small numbers).
+        """
+        return (
+            self.lenient_step is not None
+            and self.lenient_step != self.step
+            and abs(self.value) >= 100 * self.multiplier
+        )
 
     def with_changes(self, **changes: object) -> Quantity:
         return replace(self, **changes)  # type: ignore[arg-type]
