@@ -81,9 +81,9 @@ def _percent_of_whole(
     if whole is None or whole.kind.is_rate or not _OF_WHOLE.match(text[percent.end : whole.start]):
         return None
     part_link = words(text[before.end : percent.start]) if before is not None else None
-    if before is not None and not before.kind.is_rate and part_link in _PART_LINKS:
-        if (before.currency or None) == (whole.currency or None) or not before.currency:
-            return Candidate(roles={"part": before, "percent": percent, "whole": whole})
+    same_money = before is not None and before.currency in (None, whole.currency)
+    if before is not None and not before.kind.is_rate and part_link in _PART_LINKS and same_money:
+        return Candidate(roles={"part": before, "percent": percent, "whole": whole})
     if _is_count(whole) and words(text[whole.end : whole.end + 30])[:1] != ["percent"]:
         return Candidate(roles={"percent": percent, "whole": whole})  # GRIM: "40% of 12 banks"
     return None
