@@ -9,6 +9,7 @@ would be filled twice or at a clause separator once it is complete. The cue word
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,6 +19,7 @@ from service.engine.quantity import Kind, Quantity
 
 CHANGE_ROLES = ("change", "percent", "points", "bps", "factor")
 _OLD_BOUNDS = frozenset({"over", "above", "than"})
+_WORD_SPANS = re.compile(r"[A-Za-z]+")
 LEVEL_ROLES = ("old", "new")
 
 
@@ -32,6 +34,7 @@ class Candidate:
         False  # "operating loss increased": flips the direction of signed levels
     )
     multiple: Quantity | None = None
+    direction_word: Quantity | None = None  # "rose to $5.2m from $4.1m": the word as a figure
     assumptions: list[str] = field(default_factory=list)
 
     @property
@@ -58,7 +61,15 @@ class Candidate:
     def complete(self) -> bool:
         if "converted" in self.roles:
             return True
+        if "direction" in self.roles:
+            return "old" in self.roles and "new" in self.roles
         return self.has_change and ("old" in self.roles or "new" in self.roles)
+
+    @property
+    def partial(self) -> bool:
+        """One level and a change or a direction word: a headline the body may complete."""
+        levels = ("old" in self.roles) + ("new" in self.roles)
+        return levels == 1 and (self.has_change or self.direction_word is not None)
 
 
 def _ends_with(tokens: list[str], phrase: tuple[str, ...]) -> bool:
@@ -233,21 +244,53 @@ class _Binder:
         if role in CHANGE_ROLES and self.frame.direction is None:
             direction, loss = direction_near(window, following, self.cues)
             self.frame.direction, self.frame.subject_is_loss = direction, loss
+        offset = quantity.start - len(raw_window)
         if self.frame.multiple is None:
-            offset = quantity.start - len(raw_window)
             self.frame.multiple = _multiple_in(raw_window, offset, self.cues)
+        if role in ("old", "new", "level") and self.frame.direction_word is None:
+            self.frame.direction_word = _direction_word(raw_window, offset, self.cues)
         self.previous_role = role
 
-    def candidates(self) -> list[Candidate]:
+    def run(self) -> list[Candidate]:
         for position in range(len(self.amounts)):
             self.add(position)
         self.frames.append(self.frame)
-        resolved = [_resolve_levels(_with_multiple(frame)) for frame in self.frames]
-        return [
-            _oriented(c)
-            for c in resolved
-            if c.complete and (c.direction or "factor" in c.roles or _signed_change(c))
-        ]
+        return [_resolve_levels(_with_direction(_with_multiple(f))) for f in self.frames]
+
+
+def _checkable(candidate: Candidate) -> bool:
+    return candidate.complete and bool(
+        candidate.direction
+        or "factor" in candidate.roles
+        or "direction" in candidate.roles
+        or _signed_change(candidate)
+    )
+
+
+def _with_direction(frame: Candidate) -> Candidate:
+    """Levels and a direction word but no change figure: the direction alone is checkable."""
+    if frame.direction_word is not None and not frame.has_change:
+        frame.roles["direction"] = frame.direction_word
+    return frame
+
+
+def _direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
+    """ "climb to $374 million": the direction word right before a level, as a ±1 figure."""
+    for match in reversed(list(_WORD_SPANS.finditer(window))):
+        direction = cues.direction_of(match.group(0).lower())
+        if direction is not None:
+            return Quantity(
+                text=match.group(0),
+                start=offset + match.start(),
+                end=offset + match.end(),
+                value=Decimal(1 if direction == "up" else -1),
+                step=Decimal(0),
+                kind=Kind.DIRECTION,
+                digits=direction,
+            )
+        if match.group(0).lower() not in cues.filler and match.group(0).lower() not in ("to", "at"):
+            return None
+    return None
 
 
 def _oriented(candidate: Candidate) -> Candidate:
@@ -299,7 +342,14 @@ def bind_sentence(
     A candidate needs a change figure, a level, and a direction word or a signed change: without
     a direction word "$4.7 million or 46%" is a share, not a change.
     """
-    return _Binder(text, list(amounts), start, cues).candidates()
+    return [_oriented(c) for c in _Binder(text, list(amounts), start, cues).run() if _checkable(c)]
+
+
+def bind_partials(
+    text: str, amounts: Iterable[Quantity], start: int, cues: Cues
+) -> list[Candidate]:
+    """Frames with one level and a change or direction word, for linking across sentences."""
+    return [c for c in _Binder(text, list(amounts), start, cues).run() if c.partial]
 
 
 def _resolve_levels(frame: Candidate) -> Candidate:

@@ -28,6 +28,8 @@ def mismatch(rule: Rule, candidate: Candidate) -> str | None:
     if rule.levels == "amount" and any(q.kind.is_rate for q in levels):
         return "levels are rates"
     amounts = [roles[role] for role in _AMOUNT_ROLES if role in roles and role in rule.roles]
+    if rule.levels == "any" and rule.kind == "direction" and not levels:
+        return "no levels"
     if any(q.kind.is_rate for q in amounts) and any(not q.kind.is_rate for q in amounts):
         return "a rate and an amount cannot be compared"
     dimensions = {dimension for q in amounts if (dimension := _dimension(q))}

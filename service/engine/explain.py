@@ -35,6 +35,8 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 def _value(evaluation: Evaluation, value: Decimal, signed: bool = True) -> str:
     target = evaluation.target
+    if evaluation.rule.display == "direction":
+        return {1: "a rise", -1: "a fall", 0: "no change"}.get(int(value), "either")
     if evaluation.rule.display == "weekday":
         index = int(value) - 1
         return WEEKDAY_NAMES[index] if 0 <= index < 7 and value == int(value) else plain(value)

@@ -13,7 +13,7 @@ Grammar (precedence climbing):
     atom     := NUMBER | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
 
 Functions: `abs(x)`, `mod(x, n)` (exact integers only: weekdays, months), `nearest(x)` (the
-whole number an interval allows, for GRIM checks).
+whole number an interval allows, for GRIM checks), `sign(x)`.
 Numbers are decimal literals read from their text.
 """
 
@@ -69,7 +69,15 @@ def _nearest(value: Interval) -> Interval:
     return Interval.point(middle)
 
 
+def _sign(value: Interval) -> Interval:
+    """−1, 0 or +1; an interval that straddles zero allows both signs."""
+    low = Decimal(-1) if value.low < 0 else (Decimal(0) if value.low == 0 else Decimal(1))
+    high = Decimal(1) if value.high > 0 else (Decimal(0) if value.high == 0 else Decimal(-1))
+    return Interval(low, high)
+
+
 _FUNCTIONS: dict[str, tuple[int, Callable[..., Interval]]] = {
+    "sign": (1, _sign),
     "abs": (1, Interval.abs),
     "mod": (2, _mod),
     "nearest": (1, _nearest),

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from service.engine.claims import Candidate
 from service.engine.diagnose import Diagnosis, diagnose
-from service.engine.explain import WEEKDAY_NAMES, explain
+from service.engine.explain import CHANGE_KINDS, WEEKDAY_NAMES, explain
 from service.engine.expression import evaluate, evaluate_corners, render, variables
 from service.engine.findings import FigureUse, Finding
 from service.engine.interval import INF, ZERO, Interval, IntervalError
@@ -106,6 +106,10 @@ def _sign(candidate: Candidate, target: Quantity, computed: Interval) -> tuple[i
     return 1, "no direction word; the change was taken as a rise" if computed.low < 0 else None
 
 
+def _value_sign(quantity: Quantity) -> int:
+    return -1 if quantity.value < 0 else 1
+
+
 def _signed(interval: Interval, sign: int) -> Interval:
     return interval if sign > 0 else -interval
 
@@ -138,7 +142,9 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
         point = evaluate(rule.relation.expression, points).midpoint
     except IntervalError as exc:
         return _unverifiable(rule, candidate, env, f"not checkable: {exc}", tuple(assumptions))
-    sign, assumed = (1, None) if self_referent else _sign(candidate, target, computed)
+    # Only a change is written as a magnitude with a direction word; other figures carry their sign.
+    is_change = rule.kind in CHANGE_KINDS and not self_referent
+    sign, assumed = _sign(candidate, target, computed) if is_change else (_value_sign(target), None)
     if assumed:
         assumptions.append(assumed)
     converted = rule.binder == "conversion"  # the writer rounds a converted figure coarsely
@@ -244,6 +250,8 @@ def _uses(
 def _expression(rule: Rule, candidate: Candidate, point: Decimal) -> str:
     names = {role: short(quantity) for role, quantity in candidate.roles.items()}
     result = plain(point, 2)
+    if rule.display == "direction":
+        result = {1: "+1 (up)", -1: "−1 (down)"}.get(int(point), plain(point))
     if rule.display == "weekday":
         result = f"{plain(point)} ({WEEKDAY_NAMES[int(point) - 1]})"
     return f"{render(rule.relation.expression, names)} = {result}"

@@ -30,6 +30,7 @@ class Kind(StrEnum):
     ORDINAL = "ordinal"
     CODE = "code"
     MULTIPLE = "multiple"  # a multiple word standing for a ratio: "doubled", "halved"
+    DIRECTION = "direction"  # a direction word standing for a sign: "rose" +1, "fell" −1
 
     @property
     def is_amount(self) -> bool:

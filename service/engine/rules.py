@@ -24,7 +24,7 @@ from service.engine.verdict import Verdict
 TARGET_SCALES = ("points", "level")
 LEVEL_KINDS = ("amount", "rate", "any")
 BINDERS = ("change", "conversion", "weekday", "share")
-DISPLAYS = ("number", "weekday")
+DISPLAYS = ("number", "weekday", "direction")
 
 
 class RuleError(ValueError):

@@ -1,9 +1,12 @@
 """Reads every figure in a text as an exact `Quantity` (DOMAIN.md §B.1, §C).
 
     >>> from service.engine.numbers import Lexicon, read_quantities
-    >>> lexicon = Lexicon.from_toml(data)  # data = service.rulebook.read_toml("lexicon.toml")
-    >>> [q.value for q in read_quantities("up 19.78 percent to $2.61 billion", lexicon)]
-    [Decimal('19.78'), Decimal('2.61E+9')]
+    >>> from service.rulebook import read_toml
+    >>> lexicon = Lexicon.from_toml(read_toml("lexicon.toml"))
+    >>> for q in read_quantities("up 19.78pc to $2.61 billion", lexicon):
+    ...     print(q.text, q.kind.value, q.value, q.step, q.currency)
+    19.78pc percent 19.78 0.01 None
+    $2.61 billion currency 2.61E+9 1E+7 USD
 
 The package is pure: the vocabulary arrives as parsed TOML data (see `service.lexicon_loader`
 for the cached default). Modules, in scanning order: `normalise` (digit scripts, minus signs,

@@ -23,6 +23,7 @@ _NOT_BEFORE_SIGN = ".,-–/%)'’"
 _MINUS_BEFORE = re.compile(r"(?<![A-Za-z])(?i:minus)[ ]{1,2}\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
 _EXACT = Context(prec=200, Emax=999999, Emin=-999999)  # wide enough that no product rounds
+_ORDINAL_STARTS = frozenset("snrt")
 _BOUNDS = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
 
 
@@ -42,29 +43,38 @@ class Affixes:
     notes: list[str] = field(default_factory=list)
 
 
-def read_prefix(norm: str, core: Core, floor: int, lex: Lexicon) -> Affixes:
-    """Sign, currency marker, parentheses and hedge before the core."""
+def read_prefix(norm: str, core: Core, floor: int, lex: Lexicon, token: str) -> Affixes:
+    """Sign, currency marker, parentheses and hedge before the core.
+
+    `token` is the word just before the core (see `last_token`), computed once by the scanner.
+    """
     found = Affixes(core.start, core.end)
     _take_sign(norm, found, floor)
-    currency = _currency_before(norm, found.start, floor, lex)
+    if found.start != core.start:
+        token = last_token(norm, found.start, floor)
+    currency = _currency_before(norm, found.start, floor, lex, token)
     if currency:
         found.currency = lex.prefixes[currency["p"]]
         found.start = currency.start()
         if not found.negative:
             _take_sign(norm, found, floor)
     _take_parentheses(norm, core, found, floor)
-    token = last_token(norm, found.start, floor).lower()
-    minus = _MINUS_BEFORE.search(norm, max(floor, found.start - 8), found.start)
-    if token == "minus" and minus and not found.negative:
-        found.negative, found.start = True, minus.start()
-        token = last_token(norm, found.start, floor).lower()
+    if found.start != core.start:
+        token = last_token(norm, found.start, floor)
+    token = token.lower()
+    if token == "minus" and not found.negative:
+        minus = _MINUS_BEFORE.search(norm, max(floor, found.start - 8), found.start)
+        if minus:
+            found.negative, found.start = True, minus.start()
+            token = last_token(norm, found.start, floor).lower()
     if token in lex.hedge_last_words or token.endswith("~"):
         _take_hedge(norm, found, floor, lex)
     return found
 
 
-def _currency_before(norm: str, pos: int, floor: int, lex: Lexicon) -> re.Match[str] | None:
-    token = last_token(norm, pos, floor)
+def _currency_before(
+    norm: str, pos: int, floor: int, lex: Lexicon, token: str
+) -> re.Match[str] | None:
     if not token or not (
         token[-1] in lex.prefix_marks or token.lstrip("([\"'“‘") in lex.prefix_words
     ):
@@ -131,6 +141,8 @@ def _allowed(match: SuffixMatch, found: Affixes, core: Core) -> bool:
 
 def is_ordinal(norm: str, core: Core, found: Affixes) -> int | None:
     """The end of an ordinal suffix ("21st"), or None."""
+    if norm[core.end : core.end + 1] not in _ORDINAL_STARTS:
+        return None
     if not core.integer or core.grouped or found.currency or found.negative:
         return None
     m = _ORDINAL_SUFFIX.match(norm, core.end)
@@ -167,7 +179,7 @@ def build(text: str, core: Core, found: Affixes) -> Quantity:
         hedge=found.hedge if hedged else None,
         ambiguous=_ambiguous(core, found, kind),
         digits=core.plain,
-        notes=tuple(dict.fromkeys([*core.notes, *found.notes])),
+        notes=_notes(core, found),
     )
 
 
@@ -194,7 +206,7 @@ def _is_year(core: Core, found: Affixes, scale: str | None) -> bool:
 
 
 def _lenient_step(core: Core, multiplier: Decimal) -> Decimal | None:
-    """For "2,600" the unit of the last non-zero digit (100); None when there are no trailing zeros."""
+    """For "2,600" the unit of its last non-zero digit (100); None without trailing zeros."""
     if not core.integer or core.spelled:
         return None
     stripped = core.plain.rstrip("0")
@@ -204,13 +216,23 @@ def _lenient_step(core: Core, multiplier: Decimal) -> Decimal | None:
     return _EXACT.multiply(Decimal(1).scaleb(zeros), multiplier)
 
 
+def _notes(core: Core, found: Affixes) -> tuple[str, ...]:
+    if not found.notes:
+        return core.notes
+    return tuple(dict.fromkeys([*core.notes, *found.notes]))
+
+
 def _ambiguous(core: Core, found: Affixes, kind: Kind) -> tuple[str, ...]:
+    if not (core.ambiguous or core.dot_three or found.parentheses or found.currency):
+        return ()
     readings: list[str] = list(core.ambiguous)
     if core.dot_three and found.scale is None and not kind.is_rate:
         readings += [core.plain, core.plain.replace(".", "")]
         found.notes.append("a dot before three digits may be a thousands separator")
     if found.parentheses:
-        readings += [f"-{core.plain}", core.plain]
+        # "(2.4)%" puts the sign outside the brackets: only an accounting negative reads so.
+        if not kind.is_rate:
+            readings += [f"-{core.plain}", core.plain]
         found.notes.append("accounting parentheses read as negative")
     if found.currency is not None and found.currency.alternatives:
         readings += list(found.currency.alternatives)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from service.engine.numbers.grouping import RAW_RE, SPACED_RE, read_digits
+from service.engine.numbers.grouping import MAX_DIGITS, RAW_RE, SPACED_RE, read_digits
 from service.engine.numbers.spelled import Spelled
 
 VULGAR: dict[str, tuple[int, int]] = {
@@ -25,13 +25,15 @@ VULGAR: dict[str, tuple[int, int]] = {
     "⅝": (5, 8),
     "⅞": (7, 8),
 }
+_ONE = Decimal(1)
+_FRACTION_STARTS = frozenset(["/", "-", " ", *VULGAR])
 _DENOMINATORS = frozenset({2, 4, 8, 16, 32})
 _MIXED = re.compile(r"[- ](?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})(?![0-9/])")
 _SLASH = re.compile(r"/(?P<den>[0-9]{1,2})(?![0-9/])")
 _SLASHED_TAIL = re.compile(r"(?:/[0-9]+)+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
 class Core:
     """A number as written, without affixes."""
 
@@ -59,21 +61,22 @@ def read_digit_core(norm: str, pos: int) -> Core | int:
     if raw is None:
         return pos + 1
     end = raw.end()
-    spaced = SPACED_RE.match(norm, pos) if end - pos <= 3 else None
-    if spaced is not None and spaced.end() > end:
-        end = spaced.end()
+    if end - pos <= 3 and norm[end : end + 1] == " ":
+        spaced = SPACED_RE.match(norm, pos)
+        end = spaced.end() if spaced is not None else end
     token = norm[pos:end]
+    if token.isdigit() and end - pos <= MAX_DIGITS:  # the common case: no separators
+        return _with_fraction(norm, Core(pos, end, token, Decimal(token), _ONE))
     digits = read_digits(token)
     if digits is None:
         return end
-    number = Decimal(digits.plain)
     integer = "." not in digits.plain
     core = Core(
         start=pos,
         end=end,
         plain=digits.plain,
-        number=number,
-        step=Decimal(1).scaleb(number.as_tuple().exponent),  # type: ignore[arg-type]
+        number=Decimal(digits.plain),
+        step=_ONE if integer else _ONE.scaleb(-len(digits.plain.partition(".")[2])),
         notes=digits.notes,
         ambiguous=digits.ambiguous,
         dot_three=digits.dot_three,
@@ -86,8 +89,15 @@ def read_digit_core(norm: str, pos: int) -> Core | int:
 def _with_fraction(norm: str, core: Core) -> Core | int:
     """Extend an integer with a fraction: "4¼", "7-3/4", "7 3/4", "3/4"; "9/11" is no number."""
     end = core.end
-    if end < len(norm) and norm[end] in VULGAR:
-        num, den = VULGAR[norm[end]]
+    after = norm[end : end + 1]
+    if (
+        not after
+        or (after not in _FRACTION_STARTS)
+        or (after in "- " and "/" not in norm[end : end + 4])
+    ):
+        return core
+    if after in VULGAR:
+        num, den = VULGAR[after]
         return _fraction_core(core.start, end + 1, core.number, num, den)
     mixed = _MIXED.match(norm, end)
     if mixed and _proper(int(mixed["num"]), int(mixed["den"])):

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from service.engine.numbers.lexicon import AffixKind, Lexicon, last_token
+from service.engine.numbers.lexicon import AffixKind, Lexicon
+from service.engine.numbers.site import Site
 from service.engine.quantity import Kind, Quantity
 
 YEAR_MIN, YEAR_MAX = 1800, 2100
 _LOOKBACK = 16
 
 _DAY_YEAR = re.compile(
-    r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z]|\.[0-9])(?:,?[ ]{1,2}(?P<year>[0-9]{4})(?![0-9]))?"
+    r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z]|\.[0-9])"  # "12", "1st", not "5.2"
+    r"(?:,?[ ]{1,2}(?P<year>[0-9]{4})(?![0-9]))?"  # ", 2025"
 )
 _YEAR_ONLY = re.compile(r"(?P<year>[0-9]{4})(?![0-9]|[.,][0-9])")
 _DAY_FIRST = re.compile(r"(?P<day>[0-9]{1,2})(?:/(?P<day2>[0-9]{1,2}))?(?:st|nd|rd|th)?")
@@ -33,7 +35,7 @@ _FY_BEFORE = re.compile(r"(?<![A-Za-z])FY[ ]?'?\Z")
 _FY_AFTER = re.compile(r"(?:[0-9]{4}|[0-9]{2})(?:[-–/](?:[0-9]{4}|[0-9]{2}))?(?![0-9A-Za-z])")
 _LETTERS_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?P<letters>[A-Za-z]{1,12})(?P<hyphen>-?)\Z")
 _CODE_TAIL = re.compile(r"[0-9A-Za-z]*")
-_PHONE_PLUS = re.compile(r"[0-9]{1,4}(?:[ -][0-9]{2,5}){2,}(?![0-9])")
+_PHONE_PLUS = re.compile(r"[0-9]{1,4}(?:[ -][0-9]{2,5}){2,8}(?![0-9])")
 _PHONE = re.compile(r"(?:[0-9]{3,5}-[0-9]{6,8}|[0-9]{3}-[0-9]{3}-[0-9]{4})(?![0-9])")
 
 
@@ -52,14 +54,19 @@ def marker(
     )
 
 
-def read_date(text: str, norm: str, pos: int, floor: int, lex: Lexicon) -> Quantity | None:
+def read_date(site: Site, lex: Lexicon) -> Quantity | None:
     """A date that contains the digit at `pos`: ISO, "Oct. 12, 2025", "11/12 Oct 2025"."""
-    return (
-        _iso(text, norm, pos)
-        or _month_first(text, norm, pos, floor, lex)
-        or _day_first(text, norm, pos, lex)
-        or _numeric(text, norm, pos)
-    )
+    text, norm, pos = site.text, site.norm, site.pos
+    if site.next in ("-", "/", ".") and (
+        found := _iso(text, norm, pos) or _numeric(text, norm, pos)
+    ):
+        return found
+    if site.token.rstrip(".") in lex.months and (found := _month_first(site, lex)):
+        return found
+    after = site.norm[site.run_end + 1 : site.run_end + 2]
+    if site.run_length <= 2 and (site.next == "/" or (site.next == " " and after.isupper())):
+        return _day_first(text, norm, pos, lex)
+    return None
 
 
 def _iso(text: str, norm: str, pos: int) -> Quantity | None:
@@ -73,9 +80,8 @@ def _valid(year: int, month: int, day: int) -> bool:
     return YEAR_MIN <= year <= YEAR_MAX and 1 <= month <= 12 and 1 <= day <= 31
 
 
-def _month_first(text: str, norm: str, pos: int, floor: int, lex: Lexicon) -> Quantity | None:
-    if last_token(norm, pos, floor).rstrip(".") not in lex.months:
-        return None
+def _month_first(site: Site, lex: Lexicon) -> Quantity | None:
+    text, norm, pos, floor = site.text, site.norm, site.pos, site.floor
     before = lex.month_before_re.search(norm, max(floor, pos - _LOOKBACK), pos)
     if not before:
         return None
@@ -126,13 +132,19 @@ def _numeric(text: str, norm: str, pos: int) -> Quantity | None:
     return marker(text, pos, m.end(), Kind.DATE)
 
 
-def read_fiscal(text: str, norm: str, pos: int, floor: int) -> Quantity | None:
+def read_fiscal(site: Site) -> Quantity | None:
     """A fiscal year: "FY26", "FY 2025-26", "2025-26", "2012–13", "2006-2007", "2025/26"."""
-    fy = _FY_BEFORE.search(norm, max(floor, pos - 4), pos) if "FY" in norm[pos - 4 : pos] else None
-    if fy:
+    text, norm, pos, floor = site.text, site.norm, site.pos, site.floor
+    if "FY" in site.token or site.token.endswith("FY'"):
+        fy = _FY_BEFORE.search(norm, max(floor, pos - 4), pos)
         m = _FY_AFTER.match(norm, pos)
-        if m:
-            return marker(text, fy.start(), m.end(), Kind.FISCAL_YEAR, digits=m.group())
+        if fy and m:
+            value = int(m.group()[:4]) if site.run_length == 4 else 0
+            return marker(
+                text, fy.start(), m.end(), Kind.FISCAL_YEAR, digits=m.group(), value=value
+            )
+    if site.run_length != 4 or site.next not in ("-", "–", "/"):
+        return None
     m = _FISCAL.match(norm, pos)
     if not m:
         return None
@@ -145,19 +157,26 @@ def read_fiscal(text: str, norm: str, pos: int, floor: int) -> Quantity | None:
     return marker(text, pos, m.end(), Kind.FISCAL_YEAR, digits=digits, value=first)
 
 
-def read_code(text: str, norm: str, pos: int, floor: int, lex: Lexicon) -> Quantity | None:
+def read_code(site: Site, lex: Lexicon) -> Quantity | None:
     """An identifier: "Q3", "COVID-19", "G20", "A320", "ISO 9001", a phone number."""
-    prev = norm[pos - 1] if pos > floor else " "
-    if prev.isalpha() or prev == "-":
+    text, norm, pos, floor = site.text, site.norm, site.pos, site.floor
+    if site.prev.isalpha() or site.prev == "-":
         letters = _LETTERS_BEFORE.search(norm, max(floor, pos - 13), pos)
         if letters and not _number_prefix(letters["letters"], letters["hyphen"], lex):
-            return marker(text, letters.start(), _CODE_TAIL.match(norm, pos).end(), Kind.CODE)
-    if last_token(norm, pos, floor) not in lex.code_words:
+            return marker(text, letters.start(), code_end(norm, pos), Kind.CODE)
+    if site.token in lex.code_words:
+        named = lex.code_prefix_re.search(norm, max(floor, pos - 14), pos)
+        if named:
+            return marker(text, named.start(), code_end(norm, pos), Kind.CODE)
+    if site.prev == "+" or site.next == "-":
         return _phone(text, norm, pos)
-    named = lex.code_prefix_re.search(norm, max(floor, pos - 14), pos)
-    if named:
-        return marker(text, named.start(), _CODE_TAIL.match(norm, pos).end(), Kind.CODE)
-    return _phone(text, norm, pos)
+    return None
+
+
+def code_end(norm: str, pos: int) -> int:
+    """The end of the letters and digits of an identifier that continues at `pos`."""
+    m = _CODE_TAIL.match(norm, pos)
+    return m.end() if m else pos
 
 
 def _number_prefix(letters: str, hyphen: str, lex: Lexicon) -> bool:

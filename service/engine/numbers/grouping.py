@@ -14,8 +14,10 @@ from dataclasses import dataclass
 MAX_DIGITS = 60  # longer digit runs are identifiers, never converted
 
 RAW_RE = re.compile(r"[0-9]+(?:[,.'][0-9]+)*")
-# "816 000", "1 234 567,89": spaces (after normalisation) between groups of exactly three
-SPACED_RE = re.compile(r"[0-9]{1,3}(?:[ ][0-9]{3})+(?:,[0-9]{1,2})?(?![0-9]|[.,'][0-9])")
+# "816 000", "1 234 567,89": spaces (after normalisation) between groups of exactly three.
+# The group count is capped so that a failed attempt costs O(1): a long run of "000 000 ..."
+# would otherwise be rescanned from every group and the lexer would go quadratic.
+SPACED_RE = re.compile(r"[0-9]{1,3}(?:[ ][0-9]{3}){1,20}(?:,[0-9]{1,2})?(?![0-9]|[.,'][0-9])")
 
 _PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _INTERNATIONAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
@@ -29,7 +31,7 @@ _SPACED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?")
 _DOT_THREE = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
 class Digits:
     """The plain reading of a digit token."""
 
@@ -53,7 +55,7 @@ def read_digits(token: str) -> Digits | None:
     >>> read_digits("1.2.3") is None
     True
     """
-    if sum(ch.isdigit() for ch in token) > MAX_DIGITS:
+    if len(token) > MAX_DIGITS and sum(ch.isdigit() for ch in token) > MAX_DIGITS:
         return None
     for pattern, reader in _READERS:
         if pattern.fullmatch(token):

@@ -9,17 +9,14 @@ the length of the text. Non-amount readers (dates, fiscal years, codes) go first
 
 from __future__ import annotations
 
-import re
-
 from service.engine.numbers import amounts, dates
 from service.engine.numbers.core import Core, read_digit_core, spelled_core
-from service.engine.numbers.lexicon import Lexicon
+from service.engine.numbers.lexicon import Lexicon, last_token
 from service.engine.numbers.normalise import is_mixed_script, normalise, script_note
 from service.engine.numbers.ranges import link_ranges
+from service.engine.numbers.site import Site
 from service.engine.numbers.spelled import read_spelled
 from service.engine.quantity import Kind, Quantity
-
-_CODE_TAIL = re.compile(r"[0-9A-Za-z]*")
 
 
 def read_quantities(text: str, lexicon: Lexicon) -> list[Quantity]:
@@ -67,12 +64,10 @@ def _read_at(
         if spelled.ordinal:
             q = dates.marker(text, pos, spelled.end, Kind.ORDINAL, value=int(spelled.count))
             return q, spelled.end
-        return _amount(text, norm, spelled_core(spelled), floor, lex), spelled.end
-    special = (
-        dates.read_date(text, norm, pos, floor, lex)
-        or dates.read_fiscal(text, norm, pos, floor)
-        or dates.read_code(text, norm, pos, floor, lex)
-    )
+        token = last_token(norm, spelled.start, floor)
+        return _amount(text, norm, spelled_core(spelled), floor, lex, token), spelled.end
+    site = Site.at(text, norm, pos, floor)
+    special = dates.read_date(site, lex) or dates.read_fiscal(site) or dates.read_code(site, lex)
     if special is not None:
         return special, special.end
     core = read_digit_core(norm, pos)
@@ -81,7 +76,7 @@ def _read_at(
     if is_mixed_script(text[core.start : core.end]):
         q = dates.marker(text, core.start, core.end, Kind.CODE)
         return q.with_changes(notes=("mixed digit scripts",)), core.end
-    return _amount(text, norm, core, floor, lex), core.end
+    return _amount(text, norm, core, floor, lex, site.token), core.end
 
 
 def _unreadable(text: str, norm: str, pos: int, end: int) -> Quantity | None:
@@ -91,8 +86,8 @@ def _unreadable(text: str, norm: str, pos: int, end: int) -> Quantity | None:
     return dates.marker(text, pos, end, Kind.CODE)
 
 
-def _amount(text: str, norm: str, core: Core, floor: int, lex: Lexicon) -> Quantity:
-    found = amounts.read_prefix(norm, core, floor, lex)
+def _amount(text: str, norm: str, core: Core, floor: int, lex: Lexicon, token: str) -> Quantity:
+    found = amounts.read_prefix(norm, core, floor, lex, token)
     ordinal_end = amounts.is_ordinal(norm, core, found)
     if ordinal_end is not None and not core.spelled:
         return dates.marker(
@@ -100,8 +95,7 @@ def _amount(text: str, norm: str, core: Core, floor: int, lex: Lexicon) -> Quant
         )
     amounts.read_suffix(norm, found, core, lex)
     if _glued_letters(norm, found, core):
-        end = _CODE_TAIL.match(norm, found.end).end()
-        return dates.marker(text, core.start, end, Kind.CODE)
+        return dates.marker(text, core.start, dates.code_end(norm, found.end), Kind.CODE)
     note = script_note(text[core.start : core.end])
     if note:
         found.notes.append(note)

@@ -48,11 +48,17 @@ _BOUNDARY = r"(?![A-Za-z0-9])"
 
 
 def _alternation(forms: Iterable[str], *, bounded: bool = True) -> str:
-    """A regex alternation of literal forms, longest first, each with a word end if it needs one."""
-    parts = []
+    """A regex alternation of literal forms, longest first, each with a word end if it needs one.
+
+    Forms are grouped by their first character, so that the engine tests a few dozen branches
+    instead of hundreds when nothing matches (the common case after a figure).
+    """
+    groups: dict[str, list[str]] = {}
     for form in sorted(set(forms), key=lambda f: (-len(f), f)):
         tail = _BOUNDARY if bounded and form[-1].isalnum() else ""
-        parts.append(re.escape(form).replace(r"\ ", "[ ]+") + tail)
+        rest = re.escape(form[1:]).replace(r"\ ", "[ ]+") + tail
+        groups.setdefault(form[0], []).append(rest)
+    parts = [f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()]
     return "|".join(parts) or "(?!)"
 
 
@@ -136,7 +142,7 @@ def last_token(norm: str, pos: int, floor: int) -> str:
     return parts[-1] if parts and not window[-1:].isspace() else ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
 class SuffixMatch:
     """A vocabulary word found after a figure."""
 
@@ -287,4 +293,4 @@ def _master_regex(number_words: Iterable[str]) -> re.Pattern[str]:
 
 _VULGAR = "¼½¾⅛⅜⅝⅞"
 # characters after which a number word may start (the master regex is anchored on them)
-_WORD_LEADS = " \n\t(\\-\"“‘'/\[—–"
+_WORD_LEADS = " \n\t(\\-\"“‘'/\\[—–"

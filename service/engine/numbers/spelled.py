@@ -14,10 +14,11 @@ from decimal import Decimal
 from service.engine.numbers.lexicon import Lexicon
 
 _MAX_WORDS = 12
+_ONE = Decimal(1)
 _SCALE_FLOOR = 1000  # multiplier words from here on act as scale words ("two million")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
 class Spelled:
     """A number phrase read from words."""
 
@@ -90,9 +91,9 @@ def _evaluate(
         if word in lex.cardinals:
             current += lex.cardinals[word]
         elif lex.multipliers[word] < _SCALE_FLOOR:
-            current = (current or 1) * lex.multipliers[word]
+            current = (current or _ONE) * lex.multipliers[word]
         else:
-            total += (current or 1) * lex.multipliers[word]
+            total += (current or _ONE) * lex.multipliers[word]
             current = Decimal(0)
             scale_word, scale_value = word, Decimal(lex.multipliers[word])
     if scale_word is None or current:
