@@ -14,7 +14,7 @@ from service.engine.cues import words
 from service.engine.quantity import Kind, Quantity
 
 # Between the part and its percent: "$1.268bn, or 75%", "which was 75.07pc of", "(43%)".
-_PART_LINKS = (
+_PART_LINKS: tuple[list[str], ...] = (
     [","],
     ["or"],
     [",", "or"],
