@@ -89,8 +89,8 @@ def _last_cue(tokens: list[str], cues: Cues) -> tuple[str, int] | None:
             return "change", index
         if word in cues.links and _direction_before_links(head, cues):
             return "change", index
-        for role, phrases in (("old", cues.old), ("new", cues.new)):
-            if any(_ends_with(head, phrase) for phrase in phrases):
+        for phrase, role in cues.phrases_ending.get(word, ()):
+            if _ends_with(head, phrase):
                 return role, index
         if word not in cues.filler:
             return None

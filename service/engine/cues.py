@@ -37,6 +37,8 @@ class Cues:
     multiples: dict[str, Decimal]
     multiple_hedges: dict[str, Hedge]
     multiple_pattern: re.Pattern[str]
+    # (phrase, role) by the phrase's last word, longest first: one dict lookup per word
+    phrases_ending: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Cues:
@@ -57,6 +59,9 @@ class Cues:
             multiples={w: Decimal(v) for w, v in data["multiples"]["words"].items()},
             multiple_hedges={w: Hedge(v) for w, v in data["multiples"]["hedges"].items()},
             multiple_pattern=_multiple_pattern(data["multiples"]),
+            phrases_ending=_by_last_word(
+                phrases(data["roles"]["old"]), phrases(data["roles"]["new"])
+            ),
         )
 
     def direction_of(self, word: str) -> str | None:
@@ -73,3 +78,16 @@ def _multiple_pattern(table: Mapping[str, Any]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(table["words"], key=len, reverse=True))
     hedges = "|".join(re.escape(h) for h in sorted(table["hedges"], key=len, reverse=True))
     return re.compile(rf"(?:(?P<hedge>{hedges})\s+)?\b(?P<word>{alternatives})\b", re.IGNORECASE)
+
+
+def _by_last_word(
+    old: tuple[tuple[str, ...], ...], new: tuple[tuple[str, ...], ...]
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for role, group in (("old", old), ("new", new)):
+        for phrase in group:
+            table.setdefault(phrase[-1], []).append((phrase, role))
+    return {
+        word: tuple(sorted(entries, key=lambda entry: len(entry[0]), reverse=True))
+        for word, entries in table.items()
+    }
