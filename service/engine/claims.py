@@ -35,15 +35,18 @@ class Candidate:
     )
     multiple: Quantity | None = None
     direction_word: Quantity | None = None  # "rose to $5.2m from $4.1m": the word as a figure
+    # Set when figures from two sentences were combined: where the claim is, and what completed it.
+    anchor: tuple[int, int] | None = None
+    related: tuple[tuple[int, int], ...] = ()
     assumptions: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:
-        return min(q.start for q in self.figures)
+        return self.anchor[0] if self.anchor else min(q.start for q in self.figures)
 
     @property
     def end(self) -> int:
-        return max(q.end for q in self.figures)
+        return self.anchor[1] if self.anchor else max(q.end for q in self.figures)
 
     @property
     def figures(self) -> list[Quantity]:
@@ -345,11 +348,13 @@ def bind_sentence(
     return [_oriented(c) for c in _Binder(text, list(amounts), start, cues).run() if _checkable(c)]
 
 
-def bind_partials(
+def bind_sentence_frames(
     text: str, amounts: Iterable[Quantity], start: int, cues: Cues
-) -> list[Candidate]:
-    """Frames with one level and a change or direction word, for linking across sentences."""
-    return [c for c in _Binder(text, list(amounts), start, cues).run() if c.partial]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The checkable candidates of a sentence, and its partial frames (one level and a change
+    or direction word) for linking across sentences."""
+    frames = _Binder(text, list(amounts), start, cues).run()
+    return [_oriented(c) for c in frames if _checkable(c)], [c for c in frames if c.partial]
 
 
 def _resolve_levels(frame: Candidate) -> Candidate:

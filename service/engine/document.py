@@ -6,14 +6,15 @@ values. Loading those files is the job of `service.loader`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from service.engine.claims import Candidate, bind_sentence
+from service.engine.claims import Candidate, bind_sentence_frames
 from service.engine.compat import align_scales, mismatch
 from service.engine.conversions import conversion_candidates
 from service.engine.cues import Cues
 from service.engine.findings import Finding
 from service.engine.judge import evaluate_claim
+from service.engine.linking import complete_partials, restatements
 from service.engine.numbers import Lexicon, read_quantities
 from service.engine.policy import DEFAULT_POLICY, Policy
 from service.engine.quantity import Quantity
@@ -58,7 +59,9 @@ def _candidates(text: str, figures: tuple[Quantity, ...], cues: Cues) -> list[Ca
 
 
 def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[Candidate]:
-    result: list[Candidate] = []
+    """Change claims per sentence, then headlines completed by the body and restatements."""
+    complete: list[tuple[Candidate, tuple[int, int]]] = []
+    partials: list[tuple[Candidate, tuple[int, int]]] = []
     index = 0
     for start, end in sentence_spans(text):
         sentence: list[Quantity] = []
@@ -66,9 +69,14 @@ def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[C
             if amounts[index].start >= start:
                 sentence.append(amounts[index])
             index += 1
-        if len(sentence) >= 2:
-            result.extend(bind_sentence(text, sentence, start, cues))
-    return result
+        if not sentence:
+            continue
+        checkable, partial = bind_sentence_frames(text, sentence, start, cues)
+        complete.extend((candidate, (start, end)) for candidate in checkable)
+        partials.extend((candidate, (start, end)) for candidate in partial)
+    linked = complete_partials(text, partials, complete)
+    restated = restatements(text, complete, linked)
+    return [c for c, _ in complete] + [merged for merged, _, _ in linked] + restated
 
 
 def _judge(candidate: Candidate, rules: tuple[Rule, ...], policy: Policy) -> list[Finding]:
@@ -77,5 +85,10 @@ def _judge(candidate: Candidate, rules: tuple[Rule, ...], policy: Policy) -> lis
     for rule in rules:
         if not rule.applies_to(candidate.roles) or mismatch(rule, candidate):
             continue
-        findings.append(evaluate_claim(rule, candidate, policy))
+        finding = evaluate_claim(rule, candidate, policy)
+        if rule.only_flagged and not finding.flagged:
+            continue
+        if candidate.related:
+            finding = replace(finding, related=candidate.related)
+        findings.append(finding)
     return findings

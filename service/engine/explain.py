@@ -41,7 +41,7 @@ def _value(evaluation: Evaluation, value: Decimal, signed: bool = True) -> str:
         index = int(value) - 1
         return WEEKDAY_NAMES[index] if 0 <= index < 7 and value == int(value) else plain(value)
     is_change = evaluation.rule.kind in CHANGE_KINDS
-    if evaluation.rule.target_scale == "points":
+    if evaluation.rule.target_scale == "points" or target.kind.is_rate:
         unit = {"points": " pp", "bps": " bp"}.get(evaluation.rule.target, "%")
         return points(value, 2, unit) if signed and is_change else plain(value, 2) + unit
     text = amount(value, target)

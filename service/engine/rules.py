@@ -23,7 +23,7 @@ from service.engine.verdict import Verdict
 
 TARGET_SCALES = ("points", "level")
 LEVEL_KINDS = ("amount", "rate", "any")
-BINDERS = ("change", "conversion", "weekday", "share")
+BINDERS = ("change", "conversion", "weekday", "share", "restatement")
 DISPLAYS = ("number", "weekday", "direction")
 
 
@@ -73,6 +73,7 @@ class Rule:
     binder: str = "change"
     units: tuple[str, ...] = ()
     display: str = "number"
+    only_flagged: bool = False  # report only disagreements (a restatement that agrees is no news)
 
     @property
     def target(self) -> str:
@@ -166,6 +167,7 @@ def rule_from_toml(data: Mapping[str, Any], source: str) -> Rule:
         binder=data.get("binder", "change"),
         units=tuple(data.get("units", [])),
         display=_choice(data, "display", DISPLAYS, source),
+        only_flagged=bool(data.get("only_flagged", False)),
     )
 
 
