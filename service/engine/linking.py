@@ -10,18 +10,11 @@ the explanation says which sentences were combined. When two statements give the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from service.engine.claims import CHANGE_ROLES, Candidate
 from service.engine.quantity import Quantity
 
 LEVELS = ("old", "new")
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    start: int
-    end: int
 
 
 def same_figure(a: Quantity, b: Quantity) -> bool:
