@@ -37,6 +37,7 @@ class Candidate:
     direction_word: Quantity | None = None  # "rose to $5.2m from $4.1m": the word as a figure
     # Set when figures from two sentences were combined: where the claim is, and what completed it.
     anchor: tuple[int, int] | None = None
+    unverifiable: str | None = None  # why the figures cannot be checked, when the binder knows
     related: tuple[tuple[int, int], ...] = ()
     assumptions: list[str] = field(default_factory=list)
 

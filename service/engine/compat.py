@@ -17,7 +17,7 @@ _AMOUNT_ROLES = ("old", "new", "change")
 def mismatch(rule: Rule, candidate: Candidate) -> str | None:
     """Why the rule cannot be applied to these figures, or None when it can."""
     roles = candidate.roles
-    if rule.binder in ("weekday", "share", "restatement"):
+    if rule.binder in ("weekday", "share", "restatement", "sum"):
         return None if set(roles) == set(rule.roles) else f"not a {rule.binder} claim"
     if rule.binder == "conversion":
         units = tuple(roles[role].unit for role in rule.roles)
@@ -32,13 +32,13 @@ def mismatch(rule: Rule, candidate: Candidate) -> str | None:
         return "no levels"
     if any(q.kind.is_rate for q in amounts) and any(not q.kind.is_rate for q in amounts):
         return "a rate and an amount cannot be compared"
-    dimensions = {dimension for q in amounts if (dimension := _dimension(q))}
+    dimensions = {found for q in amounts if (found := dimension(q))}
     if len(dimensions) > 1:
         return "the figures measure different things: " + ", ".join(sorted(dimensions))
     return None
 
 
-def _dimension(quantity: Quantity) -> str | None:
+def dimension(quantity: Quantity) -> str | None:
     """What a figure counts: a currency, a unit, a plain count; None when it could be anything."""
     if quantity.kind.is_rate:
         return None

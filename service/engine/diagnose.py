@@ -77,6 +77,12 @@ def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None
         if role == rule.target:
             continue
         quantity = evaluation.candidate.roles[role]
+        if quantity.parts:
+            found = _part_typos(evaluation, role, quantity)
+            if found is not None:
+                return found
+            continue
+        best: tuple[Decimal, Diagnosis] | None = None
         for name, digits, says in _variants(quantity):
             env = dict(evaluation.strict_env)
             env[role] = _reread(quantity, digits)
@@ -84,7 +90,37 @@ def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None
             if _fits(rule.relation.expression, env, evaluation.stated, evaluate) and _fits(
                 rule.relation.expression, env, evaluation.stated, evaluate_corners
             ):
-                return Diagnosis(name, f"{quantity.text} {says} {digits}")
+                # Several rewrites may fit ("200" and "201"); the one whose own value lands
+                # nearest the stated figure is the likelier slip.
+                miss = _miss(rule.relation.expression, env, evaluation.stated)
+                if best is None or miss < best[0]:
+                    best = (miss, Diagnosis(name, f"{quantity.text} {says} {digits}"))
+        if best is not None:
+            return best[1]
+    return None
+
+
+def _miss(node: Node, env: dict[str, Interval], stated: Interval) -> Decimal:
+    centres = {name: Interval.point(interval.midpoint) for name, interval in env.items()}
+    try:
+        return abs(evaluate(node, centres).midpoint - stated.midpoint)
+    except IntervalError:
+        return Decimal("Infinity")
+
+
+def _part_typos(evaluation: Evaluation, role: str, summed: Quantity) -> Diagnosis | None:
+    """A slip in one part of a sum: re-add the parts with one of them re-read."""
+    rule = evaluation.rule
+    for index, part in enumerate(summed.parts):
+        others = [p.interval() for i, p in enumerate(summed.parts) if i != index]
+        for name, digits, says in _variants(part):
+            total = _reread(part, digits)
+            for other in others:
+                total = total + other
+            env = dict(evaluation.strict_env)
+            env[role] = total
+            if _fits(rule.relation.expression, env, evaluation.stated, evaluate_corners):
+                return Diagnosis(name, f"{part.text} {says} {digits}")
     return None
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from service.engine.claims import Candidate, bind_sentence_frames
 from service.engine.compat import align_scales, mismatch
 from service.engine.conversions import conversion_candidates
+from service.engine.crosscheck import copied_percents
 from service.engine.cues import Cues
 from service.engine.findings import Finding
 from service.engine.judge import evaluate_claim
@@ -22,6 +23,7 @@ from service.engine.report import Report
 from service.engine.rules import Rule, RuleSet
 from service.engine.sentences import sentence_spans
 from service.engine.shares import share_candidates
+from service.engine.sums import sum_candidates
 from service.engine.weekdays import weekday_candidates
 
 # Durations ("first seven months") frame a claim; they are never its levels.
@@ -43,6 +45,7 @@ def check_document(text: str, engine: Engine, policy: Policy = DEFAULT_POLICY) -
     findings: list[Finding] = []
     for candidate in candidates:
         findings.extend(_judge(candidate, engine.rules.rules, policy))
+    findings = copied_percents(text, findings)
     return Report(text=text, figures=figures, findings=tuple(findings), candidates=len(candidates))
 
 
@@ -62,6 +65,7 @@ def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[C
     """Change claims per sentence, then headlines completed by the body and restatements."""
     complete: list[tuple[Candidate, tuple[int, int]]] = []
     partials: list[tuple[Candidate, tuple[int, int]]] = []
+    sums: list[Candidate] = []
     index = 0
     for start, end in sentence_spans(text):
         sentence: list[Quantity] = []
@@ -71,12 +75,13 @@ def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[C
             index += 1
         if not sentence:
             continue
+        sums.extend(sum_candidates(text, (start, end), sentence))
         checkable, partial = bind_sentence_frames(text, sentence, start, cues)
         complete.extend((candidate, (start, end)) for candidate in checkable)
         partials.extend((candidate, (start, end)) for candidate in partial)
     linked = complete_partials(text, partials, complete)
     restated = restatements(text, complete, linked)
-    return [c for c, _ in complete] + [merged for merged, _, _ in linked] + restated
+    return [c for c, _ in complete] + [merged for merged, _, _ in linked] + restated + sums
 
 
 def _judge(candidate: Candidate, rules: tuple[Rule, ...], policy: Policy) -> list[Finding]:

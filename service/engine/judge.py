@@ -117,6 +117,10 @@ def _signed(interval: Interval, sign: int) -> Interval:
 def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     target = candidate.roles[rule.target]
     inputs = [role for role in rule.roles if role != rule.target]
+    if candidate.unverifiable:
+        return _unverifiable(
+            rule, candidate, {}, candidate.unverifiable, tuple(candidate.assumptions)
+        )
     # Conversions start from the figure as written: its trailing zeros are taken as exact.
     input_policy = replace(policy, strict_zeros=True) if rule.binder == "conversion" else policy
     candidate = shared_precision(candidate, policy)
@@ -196,6 +200,8 @@ def _verdict(evaluation: Evaluation, computed: Interval) -> tuple[Verdict, Diagn
         return Verdict.IMPOSSIBLE, Diagnosis("share_over_100", "a part cannot exceed its whole")
     if stated.overlaps(computed):
         return Verdict.CONSISTENT, None
+    if rule.kind == "sum_of_parts" and "rest" in rule.roles:
+        return Verdict.IMPOSSIBLE, Diagnosis("parts_exceed_total", "the parts exceed the total")
     if evaluation.candidate.direction and (-stated).overlaps(computed):
         return Verdict.INCONSISTENT, Diagnosis(
             "wrong_direction", "the size fits but the direction word says the opposite"
@@ -222,9 +228,13 @@ def _truncated(evaluation: Evaluation) -> Interval:
 
 
 def _noise_floor(rule: Rule, target: Quantity, policy: Policy) -> Decimal:
+    """Tier 3 of DOMAIN §B.5: 0.1 point for rates; for levels 0.5 % of the figure, but never
+    more than a few units of its last digit, since a figure written to three decimals claims
+    that precision ($170.770m against parts adding to $170.590m is no rounding artefact)."""
     if rule.target_scale == "points":
         return policy.minor_points
-    return abs(target.value) * policy.minor_relative
+    relative = abs(target.value) * policy.minor_relative
+    return min(relative, target.rounding_step(strict_zeros=True) * policy.minor_steps)
 
 
 def _is_weak(rule: Rule, computed: Interval, point: Decimal, policy: Policy) -> bool:

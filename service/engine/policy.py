@@ -18,6 +18,7 @@ class Policy:
     # §B.5 tier 3: the noise floor, in percentage points for rates and relative for levels.
     minor_points: Decimal = Decimal("0.1")
     minor_relative: Decimal = Decimal("0.005")
+    minor_steps: Decimal = Decimal(5)  # …and at most five units of the level's last digit
     # §A.19: "about" accepts ±10 %, "nearly" down to 10 % below.
     about: Decimal = Decimal("0.10")
     # "approximately $3.3 million" as the base of a relation: ±5 %. The ±10 % above is for the

@@ -92,6 +92,8 @@ class Quantity:
     ambiguous: tuple[str, ...] = ()
     digits: str = ""
     notes: tuple[str, ...] = field(default=())
+    # For a figure that stands for a sum of stated parts: the parts (DOMAIN §A.6).
+    parts: tuple[Quantity, ...] = field(default=())
 
     def interval(self, *, strict_zeros: bool = False) -> Interval:
         """The closed rounding interval [x - u/2, x + u/2] of the figure as written."""

@@ -23,7 +23,7 @@ from service.engine.verdict import Verdict
 
 TARGET_SCALES = ("points", "level")
 LEVEL_KINDS = ("amount", "rate", "any")
-BINDERS = ("change", "conversion", "weekday", "share", "restatement")
+BINDERS = ("change", "conversion", "weekday", "share", "restatement", "sum")
 DISPLAYS = ("number", "weekday", "direction")
 
 
