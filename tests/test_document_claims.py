@@ -108,3 +108,21 @@ def test_more_than_doubled_is_a_lower_bound():
 def test_about_widens_a_conversion():
     (finding,) = _findings("The road runs about 40 km (25 miles) to the border.", "EC201")
     assert finding.verdict is Verdict.CONSISTENT
+
+
+def test_seed_fiscal_period_matches_the_month_span():
+    report = service.check_text(SEED)
+    periods = [f for f in report.findings if f.kind == "fiscal_period"]
+    assert {f.rule for f in periods} == {"EC701", "EC702"}
+    assert all(f.verdict is Verdict.CONSISTENT for f in periods)
+
+
+def test_seed_dateline_weekday_is_consistent():
+    report = service.check_text(SEED)
+    datelines = [f for f in report.findings if f.rule == "EC402"]
+    assert datelines and all(f.verdict is Verdict.CONSISTENT for f in datelines)
+
+
+def test_seed_has_no_unverifiable_or_flagged_claims():
+    report = service.check_text(SEED)
+    assert {f.verdict for f in report.findings} == {Verdict.CONSISTENT}

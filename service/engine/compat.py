@@ -17,8 +17,10 @@ _AMOUNT_ROLES = ("old", "new", "change")
 def mismatch(rule: Rule, candidate: Candidate) -> str | None:
     """Why the rule cannot be applied to these figures, or None when it can."""
     roles = candidate.roles
-    if rule.binder in ("weekday", "share", "restatement", "sum"):
+    if rule.binder in ("weekday", "dateline", "share", "restatement", "sum"):
         return None if set(roles) == set(rule.roles) else f"not a {rule.binder} claim"
+    if rule.binder == "period":
+        return None if "fy_end" in roles else "not a fiscal-period claim"
     if rule.binder == "conversion":
         units = tuple(roles[role].unit for role in rule.roles)
         return None if units == rule.units else "the units are not this rule's"

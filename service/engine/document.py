@@ -17,6 +17,7 @@ from service.engine.findings import Finding
 from service.engine.judge import evaluate_claim
 from service.engine.linking import complete_partials, restatements
 from service.engine.numbers import Lexicon, read_quantities
+from service.engine.periods import period_candidates
 from service.engine.policy import DEFAULT_POLICY, Policy
 from service.engine.quantity import Quantity
 from service.engine.report import Report
@@ -24,7 +25,7 @@ from service.engine.rules import Rule, RuleSet
 from service.engine.sentences import sentence_spans
 from service.engine.shares import share_candidates
 from service.engine.sums import sum_candidates
-from service.engine.weekdays import weekday_candidates
+from service.engine.weekdays import dateline_candidates, weekday_candidates
 
 # Durations ("first seven months") frame a claim; they are never its levels.
 TIME_UNITS = frozenset({"month", "year", "day", "week", "hour", "quarter"})
@@ -57,7 +58,9 @@ def _candidates(text: str, figures: tuple[Quantity, ...], cues: Cues) -> list[Ca
         _change_candidates(text, amounts, cues)
         + conversion_candidates(text, amounts)
         + weekday_candidates(text, figures)
+        + dateline_candidates(text, figures)
         + share_candidates(text, amounts)
+        + period_candidates(text, figures)
     )
 
 

@@ -30,6 +30,10 @@ _VERDICT_WORDS = {
 CHANGE_KINDS = frozenset(
     {"percent_change", "absolute_change", "pp_change", "bps_change", "points_change"}
 )
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -37,6 +41,8 @@ def _value(evaluation: Evaluation, value: Decimal, signed: bool = True) -> str:
     target = evaluation.target
     if evaluation.rule.display == "direction":
         return {1: "a rise", -1: "a fall", 0: "no change"}.get(int(value), "either")
+    if evaluation.rule.display == "month":
+        return MONTH_NAMES[int(value) - 1] if 1 <= value <= 12 and value == int(value) else "?"
     if evaluation.rule.display == "weekday":
         index = int(value) - 1
         return WEEKDAY_NAMES[index] if 0 <= index < 7 and value == int(value) else plain(value)

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from service.engine.claims import Candidate
 from service.engine.diagnose import Diagnosis, diagnose
-from service.engine.explain import CHANGE_KINDS, WEEKDAY_NAMES, explain
+from service.engine.explain import CHANGE_KINDS, MONTH_NAMES, WEEKDAY_NAMES, explain
 from service.engine.expression import evaluate, evaluate_corners, render, variables
 from service.engine.findings import FigureUse, Finding
 from service.engine.interval import INF, ZERO, Interval, IntervalError
@@ -163,6 +163,11 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
         rule, candidate, policy, env, strict_env, stated, sign, tuple(assumptions)
     )
     verdict, diagnosis = _verdict(evaluation, computed)
+    if verdict.flagged and rule.on_mismatch == "unverifiable":
+        verdict, diagnosis = (
+            Verdict.UNVERIFIABLE,
+            Diagnosis("not_the_same_day", "the event may have happened before the dateline"),
+        )
     gap = stated.gap(computed)
     return Finding(
         rule=rule.code,
@@ -262,6 +267,8 @@ def _expression(rule: Rule, candidate: Candidate, point: Decimal) -> str:
     result = plain(point, 2)
     if rule.display == "direction":
         result = {1: "+1 (up)", -1: "−1 (down)"}.get(int(point), plain(point))
+    if rule.display == "month":
+        result = f"{plain(point)} ({MONTH_NAMES[int(point) - 1]})" if 1 <= point <= 12 else result
     if rule.display == "weekday":
         result = f"{plain(point)} ({WEEKDAY_NAMES[int(point) - 1]})"
     return f"{render(rule.relation.expression, names)} = {result}"

@@ -23,8 +23,8 @@ from service.engine.verdict import Verdict
 
 TARGET_SCALES = ("points", "level")
 LEVEL_KINDS = ("amount", "rate", "any")
-BINDERS = ("change", "conversion", "weekday", "share", "restatement", "sum")
-DISPLAYS = ("number", "weekday", "direction")
+BINDERS = ("change", "conversion", "weekday", "dateline", "share", "restatement", "sum", "period")
+DISPLAYS = ("number", "weekday", "direction", "month")
 
 
 class RuleError(ValueError):
@@ -74,6 +74,8 @@ class Rule:
     units: tuple[str, ...] = ()
     display: str = "number"
     only_flagged: bool = False  # report only disagreements (a restatement that agrees is no news)
+    # What a failed check means when it may be no error (an event before its dateline).
+    on_mismatch: str = "inconsistent"
 
     @property
     def target(self) -> str:
@@ -168,6 +170,7 @@ def rule_from_toml(data: Mapping[str, Any], source: str) -> Rule:
         units=tuple(data.get("units", [])),
         display=_choice(data, "display", DISPLAYS, source),
         only_flagged=bool(data.get("only_flagged", False)),
+        on_mismatch=_choice(data, "on_mismatch", ("inconsistent", "unverifiable"), source),
     )
 
 

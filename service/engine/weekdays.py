@@ -50,3 +50,38 @@ def weekday_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candida
         stated_date = quantity.with_changes(value=day_number, step=Decimal(0), kind=Kind.DATE)
         result.append(Candidate(roles={"weekday": weekday, "date": stated_date}))
     return result
+
+
+_ON_DAY = re.compile(r"\bon\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+DATELINE_REACH = 1500  # characters after a dateline in which "on Sunday" refers to its week
+
+
+def dateline_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:
+    """The weekday a lead gives against the dateline: "12 October 2025 … said on Sunday"."""
+    dates = [q for q in figures if q.kind is Kind.DATE and _day_number(q) is not None]
+    result = []
+    for index, dateline in enumerate(dates):
+        day_number = _day_number(dateline)
+        assert day_number is not None
+        reach = dateline.end + DATELINE_REACH
+        if index + 1 < len(dates):
+            reach = min(reach, dates[index + 1].start)
+        for match in _ON_DAY.finditer(text, dateline.end, reach):
+            if _BEFORE.search(text, max(0, match.end() - 14), match.end()) and _dated(text, match):
+                continue  # "on Sunday, October 12, 2025" is checked against its own date
+            weekday = Quantity(
+                text=match.group("day"),
+                start=match.start("day"),
+                end=match.end("day"),
+                value=Decimal(WEEKDAYS.index(match.group("day").lower()) + 1),
+                step=Decimal(0),
+                kind=Kind.NUMBER,
+                digits=match.group("day"),
+            )
+            stated = dateline.with_changes(value=day_number, step=Decimal(0))
+            result.append(Candidate(roles={"weekday": weekday, "dateline": stated}))
+    return result
+
+
+def _dated(text: str, match: re.Match[str]) -> bool:
+    return bool(re.match(r"\s*,?\s*[A-Z][a-z]+\.?\s+\d", text[match.end() : match.end() + 20]))

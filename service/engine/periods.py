@@ -1,0 +1,69 @@
+"""Fiscal-period arithmetic: "the first seven months of the fiscal year ending June" is
+July–January (DOMAIN.md §A.15), checked against a month span stated in the same document.
+
+Months become numbers (January 1 … December 12) so the rules can say it as arithmetic:
+`first == mod(fy_end, 12) + 1` and `last == mod(fy_end + months - 1, 12) + 1`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from service.engine.claims import Candidate
+from service.engine.quantity import Kind, Quantity
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_FISCAL = re.compile(
+    rf"\s+of\s+(?:the\s+|this\s+|its\s+)?(?:current\s+)?(?:fiscal|financial)\s+year\s+"
+    rf"(?:ending|ended|that\s+ends|to)\s+(?:in\s+|on\s+)?(?P<month>{_MONTH})\b",
+    re.IGNORECASE,
+)
+_SPAN = re.compile(
+    rf"\b(?P<first>{_MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<last>{_MONTH})\b", re.IGNORECASE
+)
+
+
+def month_number(word: str) -> int:
+    prefix = word.lower()[:3]
+    return next(index for index, name in enumerate(MONTHS, 1) if name.startswith(prefix))
+
+
+def _month(text: str, start: int, end: int) -> Quantity:
+    word = text[start:end]
+    return Quantity(
+        text=word,
+        start=start,
+        end=end,
+        value=Decimal(month_number(word)),
+        step=Decimal(0),
+        kind=Kind.DATE,
+        digits=word,
+    )
+
+
+def period_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:
+    spans = list(_SPAN.finditer(text))
+    result = []
+    for months in figures:
+        if months.unit != "month" or not text[: months.start].rstrip().lower().endswith("first"):
+            continue
+        fiscal = _FISCAL.match(text, months.end)
+        if fiscal is None or not spans:
+            continue
+        span = min(spans, key=lambda match: abs(match.start() - months.start))
+        roles = {
+            "months": months.with_changes(step=Decimal(0)),
+            "fy_end": _month(text, fiscal.start("month"), fiscal.end("month")),
+            "first": _month(text, span.start("first"), span.end("first")),
+            "last": _month(text, span.start("last"), span.end("last")),
+        }
+        result.append(Candidate(roles=roles, anchor=(months.start, fiscal.end())))
+    return result
