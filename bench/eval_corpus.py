@@ -22,6 +22,55 @@ SET_APART = {"policy", "marginal"}
 OUTCOMES = ("consistent", "flagged", "unverifiable", "no_claims")
 
 
+# Corpus claim kinds and the engine's finding kinds that check them.
+KINDS = {
+    "pct_change": {"percent_change"},
+    "abs_change": {"absolute_change"},
+    "pp_change": {"pp_change", "bps_change"},
+    "multiple": {"multiple"},
+    "conversion": {"unit_conversion"},
+    "share": {"share"},
+}
+
+
+def claim_outcomes(case: dict, findings: list) -> list[tuple[str, str]]:
+    """(kind, found|missed|wrong) per labelled claim: found when a finding of that kind uses the
+    claim's figures and agrees with its verdict."""
+    rows = []
+    for claim in case["claims"]:
+        numbers = {
+            text.split(" ", 1)[-1] if text.startswith(("approximately", "about")) else text
+            for text in claim["numbers"].values()
+        }
+        matching = [
+            f
+            for f in findings
+            if f.kind in KINDS.get(claim["kind"], set())
+            and any(
+                any(n.endswith(u.quantity.text) or u.quantity.text in n for n in numbers)
+                for u in f.figures
+            )
+        ]
+        if not matching:
+            rows.append((claim["kind"], "missed"))
+            continue
+        flagged = any(f.verdict.flagged for f in matching)
+        right = flagged == (claim["verdict"] == "inconsistent")
+        rows.append((claim["kind"], "found" if right else "wrong"))
+    return rows
+
+
+def kind_table(per_claim: list[tuple[str, str]]) -> None:
+    counts = Counter(per_claim)
+    print("\nPer claim kind (labelled claims: verdict matched / wrong / not recognised)")
+    for kind in sorted({k for k, _ in per_claim}):
+        found, wrong, missed = (counts[(kind, o)] for o in ("found", "wrong", "missed"))
+        total = found + wrong + missed
+        print(
+            f"  {kind:<12} {total:>4} claims: {found:>4} matched, {wrong:>3} wrong, {missed:>3} missed"
+        )
+
+
 def outcome(text: str) -> str:
     verdicts = [finding.verdict for finding in check_text(text).findings]
     if any(verdict.flagged for verdict in verdicts):
@@ -65,6 +114,13 @@ def main() -> int:
     consistent = sum(v for (label, _), v in count.items() if label == "consistent")
     inconsistent = sum(v for (label, _), v in count.items() if label == "inconsistent")
     none = sum(v for (label, _), v in count.items() if label == "none")
+    kind_table(
+        [
+            row
+            for case, _ in scored
+            for row in claim_outcomes(case, list(check_text(case["text"]).findings))
+        ]
+    )
     print("\nTargets")
     print(f"  false alarms (consistent flagged), target 0: {count[('consistent', 'flagged')]}")
     print(

@@ -77,6 +77,8 @@ def explain(
     if computed.low == computed.high:  # exact arithmetic (dates): no range to speak of
         body = f" {_relation_words(evaluation)} gives {_value(evaluation, point)}"
         tail = ", as stated." if verdict is Verdict.CONSISTENT else f", not {target.text}."
+        if diagnosis is not None:
+            tail += f" {diagnosis.says[:1].upper()}{diagnosis.says[1:]}."
         return head + body + tail
     body = (
         f" {_relation_words(evaluation)} gives {_value(evaluation, point)};"
