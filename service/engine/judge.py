@@ -153,21 +153,20 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
         assumptions.append(assumed)
     converted = rule.binder == "conversion"  # the writer rounds a converted figure coarsely
     stated = _signed(hedged_interval(target, policy, magnitude=True, any_size=converted), sign)
-    strict = replace(policy, strict_zeros=True)
-    strict_env = {
-        role: hedged_interval(candidate.roles[role], strict, as_input=True) for role in inputs
-    }
-    if self_referent:
-        strict_env[rule.target] = env[rule.target]
+    strict_env = env
+    if not stated.overlaps(computed):  # diagnoses read the figures exactly as written
+        strict = replace(policy, strict_zeros=True)
+        strict_env = {
+            role: hedged_interval(candidate.roles[role], strict, as_input=True) for role in inputs
+        }
+        if self_referent:
+            strict_env[rule.target] = env[rule.target]
     evaluation = Evaluation(
         rule, candidate, policy, env, strict_env, stated, sign, tuple(assumptions)
     )
     verdict, diagnosis = _verdict(evaluation, computed)
     if verdict.flagged and rule.on_mismatch == "unverifiable":
-        verdict, diagnosis = (
-            Verdict.UNVERIFIABLE,
-            Diagnosis("not_the_same_day", "the event may have happened before the dateline"),
-        )
+        verdict, diagnosis = Verdict.UNVERIFIABLE, Diagnosis("mismatch", rule.mismatch_says)
     gap = stated.gap(computed)
     return Finding(
         rule=rule.code,

@@ -10,11 +10,13 @@ the explanation says which sentences were combined. When two statements give the
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from service.engine.claims import CHANGE_ROLES, Candidate
 from service.engine.quantity import Quantity
 
 LEVELS = ("old", "new")
+MAX_RESTATED = 8  # a change is restated a few times in an article; bound the pairs per claim
 
 
 def same_figure(a: Quantity, b: Quantity) -> bool:
@@ -38,14 +40,18 @@ def complete_partials(
 ) -> list[tuple[Candidate, Candidate, tuple[int, int]]]:
     """Each partial claim completed by the first complete claim sharing its level, as
     (merged claim, the claim that completed it, that claim's sentence)."""
+    by_level: dict[tuple[str, Decimal], list[tuple[Candidate, tuple[int, int]]]] = {}
+    for claim, claim_sentence in complete:
+        if all(role in claim.roles for role in LEVELS):
+            for role in LEVELS:
+                key = (role, claim.roles[role].value)
+                by_level.setdefault(key, []).append((claim, claim_sentence))
     linked = []
     for partial, sentence in partials:
         role = next(r for r in LEVELS if r in partial.roles)
         other = "old" if role == "new" else "new"
-        for claim, claim_sentence in complete:
-            if claim_sentence == sentence or other not in claim.roles:
-                continue
-            if role in claim.roles and same_figure(claim.roles[role], partial.roles[role]):
+        for claim, claim_sentence in by_level.get((role, partial.roles[role].value), []):
+            if claim_sentence != sentence and same_figure(claim.roles[role], partial.roles[role]):
                 merged = _merge(text, partial, claim, other, claim_sentence)
                 linked.append((merged, claim, claim_sentence))
                 break
@@ -79,10 +85,16 @@ def restatements(
 ) -> list[Candidate]:
     """Pairs of claims on the same two levels whose change figures are worded differently:
     two complete claims in different sentences, and each completed headline with its source."""
+    groups: dict[tuple[Decimal, Decimal], list[tuple[Candidate, tuple[int, int]]]] = {}
+    for claim, sentence in complete:
+        if all(role in claim.roles for role in LEVELS):
+            key = (claim.roles["old"].value, claim.roles["new"].value)
+            groups.setdefault(key, []).append((claim, sentence))
     pairs = [
         (first, second, first_sentence)
-        for index, (first, first_sentence) in enumerate(complete)
-        for second, second_sentence in complete[index + 1 :]
+        for group in groups.values()
+        for index, (first, first_sentence) in enumerate(group)
+        for second, second_sentence in group[index + 1 : index + 1 + MAX_RESTATED]
         if first_sentence != second_sentence and _same_levels(first, second)
     ]
     pairs += [(source, merged, sentence) for merged, source, sentence in linked]

@@ -8,6 +8,7 @@ Months become numbers (January 1 … December 12) so the rules can say it as ari
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from service.engine.claims import Candidate
@@ -49,16 +50,24 @@ def _month(text: str, start: int, end: int) -> Quantity:
     )
 
 
+def _nearest_span(spans: list[re.Match[str]], starts: list[int], at: int) -> re.Match[str]:
+    index = bisect_left(starts, at)
+    nearby = spans[max(0, index - 1) : index + 1]
+    return min(nearby, key=lambda match: abs(match.start() - at))
+
+
 def period_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:
     spans = list(_SPAN.finditer(text))
+    starts = [match.start() for match in spans]
     result = []
     for months in figures:
-        if months.unit != "month" or not text[: months.start].rstrip().lower().endswith("first"):
+        before = text[max(0, months.start - 12) : months.start].rstrip().lower()
+        if months.unit != "month" or not before.endswith("first"):
             continue
         fiscal = _FISCAL.match(text, months.end)
         if fiscal is None or not spans:
             continue
-        span = min(spans, key=lambda match: abs(match.start() - months.start))
+        span = _nearest_span(spans, starts, months.start)
         roles = {
             "months": months.with_changes(step=Decimal(0)),
             "fy_end": _month(text, fiscal.start("month"), fiscal.end("month")),

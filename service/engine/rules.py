@@ -76,6 +76,7 @@ class Rule:
     only_flagged: bool = False  # report only disagreements (a restatement that agrees is no news)
     # What a failed check means when it may be no error (an event before its dateline).
     on_mismatch: str = "inconsistent"
+    mismatch_says: str = ""
 
     @property
     def target(self) -> str:
@@ -171,6 +172,9 @@ def rule_from_toml(data: Mapping[str, Any], source: str) -> Rule:
         display=_choice(data, "display", DISPLAYS, source),
         only_flagged=bool(data.get("only_flagged", False)),
         on_mismatch=_choice(data, "on_mismatch", ("inconsistent", "unverifiable"), source),
+        mismatch_says=str(
+            data.get("mismatch_says", "the figures differ, which need not be an error")
+        ),
     )
 
 
