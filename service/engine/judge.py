@@ -140,8 +140,7 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
         env[rule.target] = hedged_interval(target, policy, magnitude=True)
     points = {r: Interval.point(candidate.roles[r].value) for r in (*inputs, rule.target)}
     try:
-        if any(env[role].low < 0 for role in rule.nonnegative if role in env):
-            raise IntervalError("a base level is negative or changes sign")
+        _require_positive(rule, candidate, env)
         computed = evaluate_corners(rule.relation.expression, env)
         point = evaluate(rule.relation.expression, points).midpoint
     except IntervalError as exc:
@@ -189,6 +188,17 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
         diagnosis_text=diagnosis.says if diagnosis else None,
         explanation=explain(evaluation, verdict, computed, point, gap, diagnosis),
     )
+
+
+def _require_positive(rule: Rule, candidate: Candidate, env: dict[str, Interval]) -> None:
+    """A percent change from zero is undefined, and from a negative level misleading (§A.18)."""
+    for role in rule.nonnegative:
+        if role not in env or env[role].low >= 0:
+            continue
+        text = candidate.roles[role].text
+        if env[role].contains_zero():
+            raise IntervalError(f"the {role} level {text} is zero or rounds to zero")
+        raise IntervalError(f"the {role} level {text} is negative; the quantity changed sign")
 
 
 def short_step(quantity: Quantity, policy: Policy) -> str:
