@@ -17,7 +17,7 @@ _AMOUNT_ROLES = ("old", "new", "change")
 def mismatch(rule: Rule, candidate: Candidate) -> str | None:
     """Why the rule cannot be applied to these figures, or None when it can."""
     roles = candidate.roles
-    if rule.binder in ("weekday", "dateline", "share", "restatement", "sum"):
+    if rule.binder in ("weekday", "dateline", "share", "restatement", "sum", "balance"):
         return None if set(roles) == set(rule.roles) else f"not a {rule.binder} claim"
     if rule.binder == "period":
         return None if "fy_end" in roles else "not a fiscal-period claim"

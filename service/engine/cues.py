@@ -39,6 +39,7 @@ class Cues:
     multiple_pattern: re.Pattern[str]
     # (phrase, role) by the phrase's last word, longest first: one dict lookup per word
     phrases_ending: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    balance_words: dict[str, str]  # "exports" → "inflow", "deficit" → "deficit"
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Cues:
@@ -59,6 +60,9 @@ class Cues:
             multiples={w: Decimal(v) for w, v in data["multiples"]["words"].items()},
             multiple_hedges={w: Hedge(v) for w, v in data["multiples"]["hedges"].items()},
             multiple_pattern=_multiple_pattern(data["multiples"]),
+            balance_words={
+                word: role for role, group in data["balances"].items() for word in group
+            },
             phrases_ending=_by_last_word(
                 phrases(data["roles"]["old"]), phrases(data["roles"]["new"])
             ),

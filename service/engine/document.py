@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from service.engine.balances import balance_candidates
 from service.engine.claims import Candidate, bind_sentence_frames
 from service.engine.compat import align_scales, mismatch
 from service.engine.conversions import conversion_candidates
@@ -79,6 +80,7 @@ def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[C
         if not sentence:
             continue
         sums.extend(sum_candidates(text, (start, end), sentence))
+        sums.extend(balance_candidates(text, (start, end), sentence, cues))
         checkable, partial = bind_sentence_frames(text, sentence, start, cues)
         complete.extend((candidate, (start, end)) for candidate in checkable)
         partials.extend((candidate, (start, end)) for candidate in partial)

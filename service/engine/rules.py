@@ -23,7 +23,10 @@ from service.engine.verdict import Verdict
 
 TARGET_SCALES = ("points", "level")
 LEVEL_KINDS = ("amount", "rate", "any")
-BINDERS = ("change", "conversion", "weekday", "dateline", "share", "restatement", "sum", "period")
+BINDERS = (
+    "change", "conversion", "weekday", "dateline", "share", "restatement", "sum", "period",
+    "balance",
+)  # fmt: skip
 DISPLAYS = ("number", "weekday", "direction", "month")
 
 

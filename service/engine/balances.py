@@ -1,0 +1,50 @@
+"""Finds balances: a surplus or deficit stated beside the two flows it nets (DOMAIN.md §A.7).
+
+"The trade deficit widened to $3.1 billion as exports fell to $2.5 billion and imports rose to
+$5.6 billion": the figure after "deficit" should be imports − exports, stated as a magnitude.
+The flow and balance words are data in rules/cues.toml ([balances]).
+"""
+
+from __future__ import annotations
+
+from service.engine.claims import Candidate
+from service.engine.compat import dimension
+from service.engine.cues import Cues, words
+from service.engine.quantity import Quantity
+
+
+def _label(window: str, cues: Cues) -> str | None:
+    """The balance role the last flow or balance word before a figure gives it."""
+    for word in reversed(words(window)[-6:]):
+        if word in cues.balance_words:
+            return cues.balance_words[word]
+    return None
+
+
+def balance_candidates(
+    text: str, sentence: tuple[int, int], amounts: list[Quantity], cues: Cues
+) -> list[Candidate]:
+    """One candidate per clause (clauses end at ";") naming two flows and one balance."""
+    found: list[Candidate] = []
+    roles: dict[str, Quantity] = {}
+    previous_end = sentence[0]
+    for quantity in amounts:
+        window = text[previous_end : quantity.start]
+        if ";" in window:
+            found.extend(_balance(roles))
+            roles = {}
+        label = _label(window, cues)
+        previous_end = quantity.end
+        if label and label not in roles and not quantity.kind.is_rate:
+            roles[label] = quantity
+    return found + _balance(roles)
+
+
+def _balance(roles: dict[str, Quantity]) -> list[Candidate]:
+    flows = [roles[r] for r in ("inflow", "outflow") if r in roles]
+    balance = [r for r in ("surplus", "deficit") if r in roles]
+    if len(flows) != 2 or len(balance) != 1:
+        return []
+    if len({dimension(q) for q in (*flows, roles[balance[0]])} - {None}) > 1:
+        return []
+    return [Candidate(roles=dict(roles))]
