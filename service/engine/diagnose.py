@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from service.engine.expression import Node, evaluate, evaluate_corners
+from service.engine.corners import evaluate_corners
+from service.engine.expression import Node, evaluate
 from service.engine.interval import Interval, IntervalError
 from service.engine.numfmt import plain
 from service.engine.quantity import Kind, Quantity

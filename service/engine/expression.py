@@ -23,7 +23,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
-from functools import cache
 
 from service.engine.interval import Interval, IntervalError
 
@@ -270,53 +269,6 @@ def evaluate(node: Node, env: Mapping[str, Interval]) -> Interval:
     if node.op == "*":
         return left * right
     return left / right
-
-
-def _occurrences(node: Node) -> list[str]:
-    if isinstance(node, Var):
-        return [node.name]
-    if isinstance(node, Num):
-        return []
-    if isinstance(node, Neg):
-        return _occurrences(node.operand)
-    if isinstance(node, Call):
-        return [name for argument in node.arguments for name in _occurrences(argument)]
-    return _occurrences(node.left) + _occurrences(node.right)
-
-
-@cache
-def _repeats(node: Node) -> bool:
-    names = _occurrences(node)
-    return len(names) != len(set(names))
-
-
-def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
-    """The exact range of a relation that is monotone in each variable (DOMAIN §B.2).
-
-    Naive interval evaluation overestimates when a variable occurs twice ("(new - old) / old");
-    the extremes of a monotone relation lie at the corners of the box, so evaluating every corner
-    and taking the hull is exact. Infinite bounds fall back to naive evaluation.
-    """
-    names = sorted(variables(node) & set(env))
-    if not _repeats(node):
-        return evaluate(node, env)  # each variable once: naive evaluation is already exact
-    if len(names) > 6 or any(
-        not env[n].low.is_finite() or not env[n].high.is_finite() for n in names
-    ):
-        return evaluate(node, env)
-    result: Interval | None = None
-    for mask in range(1 << len(names)):
-        corner = dict(env)
-        for bit, name in enumerate(names):
-            bound = env[name].high if mask >> bit & 1 else env[name].low
-            corner[name] = Interval.point(bound)
-        value = evaluate(node, corner)
-        result = value if result is None else result.hull(value)
-    if result is None:
-        return evaluate(node, env)
-    # A box whose divisor crosses zero has no corner at zero: check it with the naive form.
-    evaluate(node, env)
-    return result
 
 
 _SYMBOLS = {"+": "+", "-": "−", "*": "×", "/": "/"}

@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from service.engine.claims import Candidate
+from service.engine.corners import evaluate_corners, point_value
 from service.engine.diagnose import Diagnosis, diagnose
 from service.engine.explain import CHANGE_KINDS, MONTH_NAMES, WEEKDAY_NAMES, explain
-from service.engine.expression import evaluate, evaluate_corners, render, variables
+from service.engine.expression import render, variables
 from service.engine.findings import FigureUse, Finding
 from service.engine.interval import INF, ZERO, Interval, IntervalError
 from service.engine.numfmt import plain, short
@@ -138,11 +139,11 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     self_referent = rule.target in variables(rule.relation.expression)
     if self_referent:  # e.g. GRIM: the stated share itself picks the whole number to test
         env[rule.target] = hedged_interval(target, policy, magnitude=True)
-    points = {r: Interval.point(candidate.roles[r].value) for r in (*inputs, rule.target)}
+    points = {r: candidate.roles[r].value for r in (*inputs, rule.target)}
     try:
         _require_positive(rule, candidate, env)
         computed = evaluate_corners(rule.relation.expression, env)
-        point = evaluate(rule.relation.expression, points).midpoint
+        point = point_value(rule.relation.expression, points)
     except IntervalError as exc:
         return _unverifiable(rule, candidate, env, f"not checkable: {exc}", tuple(assumptions))
     # Only a change is written as a magnitude with a direction word; other figures carry their sign.
