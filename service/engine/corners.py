@@ -23,12 +23,13 @@ from decimal import (
     InvalidOperation,
     localcontext,
 )
-from functools import cache
+from typing import TypeVar
 
 from service.engine.expression import Call, Neg, Node, Num, Var, evaluate, variables
 from service.engine.interval import Interval, IntervalError
 
 Point = Callable[[Mapping[str, Decimal]], Decimal]
+T = TypeVar("T")
 _CONTEXT = Context(prec=40, rounding=ROUND_HALF_EVEN, traps=[DivisionByZero, InvalidOperation])
 _SLACK = Decimal("1e-30")
 
@@ -61,7 +62,23 @@ _OPERATORS: dict[str, Callable[[Decimal, Decimal], Decimal]] = {
 }
 
 
-@cache
+def _by_identity(build: Callable[[Node], T]) -> Callable[[Node], T]:
+    """Memoise per tree object: rule trees live as long as the process, and hashing a nested
+    frozen dataclass on every call would cost more than the work it saves."""
+    memo: dict[int, tuple[Node, T]] = {}
+
+    def cached(node: Node) -> T:
+        hit = memo.get(id(node))
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        value = build(node)
+        memo[id(node)] = (node, value)
+        return value
+
+    return cached
+
+
+@_by_identity
 def compile_point(node: Node) -> Point:
     """A function computing the relation at one point (a value per variable)."""
     if isinstance(node, Num):
@@ -81,7 +98,7 @@ def compile_point(node: Node) -> Point:
     return lambda env: operator(left(env), right(env))
 
 
-@cache
+@_by_identity
 def _divisors(node: Node) -> tuple[Node, ...]:
     if isinstance(node, Num | Var):
         return ()
@@ -93,7 +110,7 @@ def _divisors(node: Node) -> tuple[Node, ...]:
     return own + _divisors(node.left) + _divisors(node.right)
 
 
-@cache
+@_by_identity
 def _has_abs(node: Node) -> bool:
     if isinstance(node, Num | Var):
         return False
@@ -113,9 +130,14 @@ def point_value(node: Node, values: Mapping[str, Decimal]) -> Decimal:
         raise IntervalError("the relation is undefined at these figures") from exc
 
 
+@_by_identity
+def _names(node: Node) -> tuple[str, ...]:
+    return tuple(sorted(variables(node)))
+
+
 def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
     """The range of a monotone relation over the box `env`, rounded outward."""
-    names = sorted(variables(node) & set(env))
+    names = [name for name in _names(node) if name in env]
     infinite = any(not env[n].low.is_finite() or not env[n].high.is_finite() for n in names)
     if infinite or len(names) > 8 or _has_abs(node):
         return evaluate(node, env)

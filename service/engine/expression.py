@@ -122,9 +122,11 @@ class Relation:
     expression: Node
     source: str
 
+    inputs: frozenset[str]  # the names the expression reads (the target too, if self-referent)
+
     @property
     def roles(self) -> frozenset[str]:
-        return frozenset({self.target}) | variables(self.expression)
+        return frozenset({self.target}) | self.inputs
 
 
 def _tokenize(source: str) -> list[tuple[str, str, int]]:
@@ -236,7 +238,7 @@ def parse_relation(source: str) -> Relation:
     parser.take("==")
     node = parser.expr()
     parser.finish()
-    return Relation(name, node, source)
+    return Relation(name, node, source, variables(node))
 
 
 def variables(node: Node) -> frozenset[str]:

@@ -17,7 +17,7 @@ from service.engine.claims import Candidate
 from service.engine.corners import evaluate_corners, point_value
 from service.engine.diagnose import Diagnosis, diagnose
 from service.engine.explain import CHANGE_KINDS, MONTH_NAMES, WEEKDAY_NAMES, explain
-from service.engine.expression import render, variables
+from service.engine.expression import render
 from service.engine.findings import FigureUse, Finding
 from service.engine.interval import INF, ZERO, Interval, IntervalError
 from service.engine.numfmt import plain, short
@@ -136,7 +136,7 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
                 f"{quantity.text} read as rounded to {short_step(quantity, policy)}"
                 " (trailing zeros)"
             )
-    self_referent = rule.target in variables(rule.relation.expression)
+    self_referent = rule.target in rule.relation.inputs
     if self_referent:  # e.g. GRIM: the stated share itself picks the whole number to test
         env[rule.target] = hedged_interval(target, policy, magnitude=True)
     points = {r: candidate.roles[r].value for r in (*inputs, rule.target)}
