@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -9,6 +10,8 @@ from functools import cached_property
 from service.engine.findings import Finding
 from service.engine.quantity import Quantity
 from service.engine.verdict import Verdict
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -21,9 +24,7 @@ class Report:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        starts.extend(index + 1 for index, char in enumerate(self.text) if char == "\n")
-        return starts
+        return [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
