@@ -1,0 +1,115 @@
+"""Checks one batch of rows with the engine: the work a local process or a Dask worker does.
+
+`RowSpec` says where the claim is in a row (one free-text column, or role columns for
+`service.check_claim`); `check_batch` is a plain top-level function of picklable values, so the
+same code runs in-process, in a process pool and on a Dask worker, and their outputs are the same.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from service import check_claim, check_text
+from service.audit.errors import ColumnError
+from service.audit.options import DIRECTION_COLUMN, EXTRA_COLUMNS, KIND_COLUMN, AuditOptions
+from service.audit.source import Record
+from service.engine.policy import Policy
+from service.engine.report import Report
+from service.engine.structured import ROLES
+from service.loader import default_rules
+from service.reports.json_objects import claim_object
+
+ERROR, NO_CLAIMS = "error", "no_claims"
+
+# (verdict, claims, findings JSON, error message) for one row
+Result = tuple[str, int, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class RowSpec:
+    text_index: int | None  # free text when set, else structured from `roles`
+    roles: tuple[tuple[str, int], ...]
+    direction_index: int | None
+    kind_index: int | None
+    policy: Policy
+
+
+def row_spec(header: Sequence[str], options: AuditOptions) -> RowSpec:
+    """Where to find the claim in each row, or a `ColumnError` naming the missing column."""
+    policy = Policy(strict_zeros=options.strict_zeros)
+    mapping = dict(options.columns)
+    if not mapping and options.text_column not in header:
+        mapping = {name: name for name in (*ROLES, *EXTRA_COLUMNS) if name in header}
+        if not set(mapping) & set(ROLES):
+            raise ColumnError(options.text_column, _missing(options.text_column, header))
+    if not mapping:
+        return RowSpec(header.index(options.text_column), (), None, None, policy)
+    for column in mapping.values():
+        if column not in header:
+            raise ColumnError(column, _missing(column, header))
+    direction, kind = mapping.pop(DIRECTION_COLUMN, None), mapping.pop(KIND_COLUMN, None)
+    roles = tuple((role, header.index(column)) for role, column in mapping.items())
+    if not roles:
+        raise ColumnError("", "--columns names no figure column (old, new, change, …)")
+    indexes = [header.index(name) if name else None for name in (direction, kind)]
+    return RowSpec(None, roles, indexes[0], indexes[1], policy)
+
+
+def _missing(column: str, header: Sequence[str]) -> str:
+    shown = ", ".join(repr(name) for name in header[:20])
+    return f"no column {column!r} in the header ({shown})"
+
+
+def check_batch(spec: RowSpec, records: Sequence[Record]) -> list[Result]:
+    """One result per record, in order; a row the engine cannot take becomes an error result."""
+    return [_check_record(spec, record) for record in records]
+
+
+def _check_record(spec: RowSpec, record: Record) -> Result:
+    if record.error:
+        return (ERROR, 0, "[]", record.error)
+    try:
+        report = _report(spec, record.fields)
+    except ValueError as exc:  # StructuredClaimError: a figure that does not read
+        return (ERROR, 0, "[]", f"line {record.line}: {exc}")
+    except Exception as exc:  # an engine bug must cost one row, not the run
+        return (ERROR, 0, "[]", f"line {record.line}: internal error ({type(exc).__name__}: {exc})")
+    return _result(report)
+
+
+def _report(spec: RowSpec, fields: Sequence[str]) -> Report | None:
+    if spec.text_index is not None:
+        return check_text(fields[spec.text_index], spec.policy)
+    figures = {role: fields[index].strip() for role, index in spec.roles}
+    figures = {role: value for role, value in figures.items() if value}
+    if not figures:
+        return None
+    direction = _cell(fields, spec.direction_index).lower()
+    report = check_claim(figures, direction or None, spec.policy)
+    kind = _cell(fields, spec.kind_index)
+    if not kind:
+        return report
+    if kind not in rule_kinds():
+        raise ValueError(f"kind: unknown kind {kind!r}; expected one of {', '.join(rule_kinds())}")
+    return replace(report, findings=tuple(f for f in report.findings if f.kind == kind))
+
+
+def _cell(fields: Sequence[str], index: int | None) -> str:
+    return fields[index].strip() if index is not None else ""
+
+
+@cache
+def rule_kinds() -> tuple[str, ...]:
+    return tuple(sorted({rule.kind for rule in default_rules().rules}))
+
+
+def _result(report: Report | None) -> Result:
+    if report is None or not report.findings:
+        return (NO_CLAIMS, 0, "[]", "")
+    claims = [claim_object(report, finding) for finding in report.findings]
+    worst = report.worst
+    findings = json.dumps(claims, ensure_ascii=False, separators=(",", ":"))
+    return (worst.value if worst else NO_CLAIMS, len(claims), findings, "")

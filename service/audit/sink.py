@@ -1,0 +1,131 @@
+"""Writes the audited rows: CSV-injection neutralising, and output that is never half a file.
+
+A spreadsheet runs a cell that starts with ``=``, ``+``, ``-``, ``@``, tab or CR as a formula
+(OWASP "CSV injection"), so the cells this tool writes are prefixed with ``'`` when they start so;
+the input columns are the user's data and pass through unchanged unless asked.
+
+A file output is written to ``OUT.econcheck-partial`` and renamed to ``OUT`` only when complete.
+`checkpoint()` flushes and returns the byte offset a resumed run truncates to. Gzip output is a
+series of gzip members, one closed at each checkpoint (gzip readers read concatenated members as
+one stream), so the partial file is valid up to every checkpoint and a resumed run writes the same
+bytes as an uninterrupted one (members carry no name and mtime 0).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from service.audit.rowcheck import Result
+from service.audit.source import Record
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PARTIAL_SUFFIX = ".econcheck-partial"
+
+
+def neutralise(cell: str) -> str:
+    """The cell made inert for a spreadsheet.
+
+    >>> neutralise("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> neutralise("consistent")
+    'consistent'
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+class RowFormatter:
+    """Turns records and their results into CSV text in the input's delimiter."""
+
+    def __init__(self, delimiter: str, sanitize_input: bool) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\r\n")
+        self._sanitize = sanitize_input
+
+    def header(self, names: Sequence[str]) -> bytes:
+        self._writer.writerow(names)
+        return self._take()
+
+    def rows(self, records: Sequence[Record], results: Sequence[Result]) -> bytes:
+        write, sanitize = self._writer.writerow, self._sanitize
+        for record, (verdict, claims, findings, error) in zip(records, results, strict=True):
+            fields = [neutralise(f) for f in record.fields] if sanitize else record.fields
+            write([*fields, verdict, claims, neutralise(findings), neutralise(error)])
+        return self._take()
+
+    def _take(self) -> bytes:
+        text = self._buffer.getvalue()
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        return text.encode("utf-8")
+
+
+class PartialFile:
+    """The output file under construction, beside its final name."""
+
+    def __init__(self, path: Path, resume_at: int | None = None) -> None:
+        self.path, self.partial = path, self.partial_path(path)
+        self._gzip = path.suffix == ".gz"
+        if resume_at is None:
+            self._raw: IO[bytes] = open(self.partial, "wb")  # noqa: SIM115 - closed in commit()
+        else:
+            self._raw = open(self.partial, "r+b")  # noqa: SIM115
+            self._raw.truncate(resume_at)
+            self._raw.seek(resume_at)
+        self._member: gzip.GzipFile | None = None
+
+    @staticmethod
+    def partial_path(path: Path) -> Path:
+        return path.with_name(path.name + PARTIAL_SUFFIX)
+
+    def write(self, data: bytes) -> None:
+        if not self._gzip:
+            self._raw.write(data)
+            return
+        if self._member is None:
+            self._member = gzip.GzipFile(filename="", mode="wb", fileobj=self._raw, mtime=0)
+        self._member.write(data)
+
+    def checkpoint(self) -> int:
+        """Everything written so far is on disk; the offset a resumed run starts from."""
+        if self._member is not None:
+            self._member.close()  # closes the member, not the file under it
+            self._member = None
+        self._raw.flush()
+        return self._raw.tell()
+
+    def commit(self) -> None:
+        self.checkpoint()
+        os.fsync(self._raw.fileno())
+        self._raw.close()
+        os.replace(self.partial, self.path)
+
+    def close(self) -> None:
+        """Stop writing, leaving the partial file for `--resume`."""
+        self.checkpoint()
+        self._raw.close()
+
+
+class StreamSink:
+    """Output to a stream (stdout): no partial file, no resume."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes) -> None:
+        self._stream.write(data)
+
+    def checkpoint(self) -> int:
+        self._stream.flush()
+        return 0
+
+    def commit(self) -> None:
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.flush()
