@@ -18,6 +18,7 @@ from service.version import __version__
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("check", "service.cli.check", "check the figures in articles (files, folders or - for stdin)"),
     ("figures", "service.cli.figures", "list every figure read, with its value and interval"),
+    ("serve", "service.cli.serve", "run the HTTP API for fact-checkers (uvicorn)"),
     ("audit", "service.cli.audit", "audit every row of a CSV of statements (free text or columns)"),
 )
 

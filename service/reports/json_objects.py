@@ -13,6 +13,7 @@ from service.engine.findings import Finding
 from service.engine.numfmt import plain
 from service.engine.quantity import Quantity
 from service.engine.report import Report
+from service.engine.rules import Rule
 
 JSONDict = dict[str, Any]
 
@@ -101,3 +102,28 @@ def report_object(report: Report, path: str | None = None) -> JSONDict:
     if path is not None:
         body = {"path": path, **body}
     return body
+
+
+def rule_object(rule: Rule) -> JSONDict:
+    """A rule as `GET /v1/rules` lists it: what it checks, its message, provenance and examples."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "kind": rule.kind,
+        "title": rule.title,
+        "relation": rule.relation.source,
+        "roles": list(rule.roles),
+        "message": rule.message,
+        "provenance": rule.provenance,
+        "mistakes": [
+            {"name": mistake.name, "expression": mistake.source, "says": mistake.says}
+            for mistake in rule.mistakes
+        ],
+        "examples": {
+            outcome: [
+                {"text": e.text, "verdict": e.verdict.value, "diagnosis": e.diagnosis}
+                for e in examples
+            ]
+            for outcome, examples in (("pass", rule.passes), ("fail", rule.fails))
+        },
+    }

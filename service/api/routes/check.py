@@ -1,0 +1,44 @@
+"""`POST /v1/check`: every claim in a text, with its verdict and arithmetic."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from service.api.checking import check_in_format, require_length, within_budget
+from service.api.deps import JSONBody, MetricsDep, SettingsDep, require_json
+from service.api.models import CheckRequest, CheckResponse, policy_of
+from service.api.problems import responses
+from service.engine.report import Report
+from service.engine.verdict import Verdict
+from service.reports.json_objects import report_object
+
+router = APIRouter(prefix="/v1", tags=["check"])
+
+
+@router.post(
+    "/check",
+    response_model=CheckResponse,
+    responses=responses(400, 413, 415, 422, 503),
+    dependencies=[Depends(require_json)],
+)
+async def check(body: CheckRequest, settings: SettingsDep, metrics: MetricsDep) -> JSONBody:
+    """Check every claim in a text; spans index the text as sent."""
+    require_length(body.text, settings.max_text_chars)
+    policy = policy_of(body.options)
+    report = await within_budget(
+        lambda: check_in_format(body.text, body.format, policy),
+        len(body.text),
+        settings.time_budget_seconds,
+    )
+    metrics.count_claims(report.findings)
+    payload = report_object(report)
+    payload.update(fail_on=body.fail_on, failed=fails(report, body.fail_on))
+    return JSONBody(payload)
+
+
+def fails(report: Report, fail_on: str) -> bool:
+    """True when a claim is at the `fail_on` verdict or worse (never, for "never")."""
+    if fail_on == "never":
+        return False
+    threshold = Verdict(fail_on).severity
+    return any(finding.verdict.severity >= threshold for finding in report.findings)

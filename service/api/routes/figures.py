@@ -1,0 +1,32 @@
+"""`POST /v1/figures`: every figure read in a text, whether or not it is part of a claim."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from service.api.checking import check_in_format, require_length, within_budget
+from service.api.deps import JSONBody, SettingsDep, require_json
+from service.api.models import FiguresRequest, FiguresResponse
+from service.api.problems import responses
+from service.engine.policy import DEFAULT_POLICY
+from service.reports.json_objects import figure_object
+
+router = APIRouter(prefix="/v1", tags=["figures"])
+
+
+@router.post(
+    "/figures",
+    response_model=FiguresResponse,
+    responses=responses(400, 413, 415, 422, 503),
+    dependencies=[Depends(require_json)],
+)
+async def figures(body: FiguresRequest, settings: SettingsDep) -> JSONBody:
+    """List every figure read, in text order, with its value, interval and the claims it is in."""
+    require_length(body.text, settings.max_text_chars)
+    report = await within_budget(
+        lambda: check_in_format(body.text, body.format, DEFAULT_POLICY),
+        len(body.text),
+        settings.time_budget_seconds,
+    )
+    listed = [figure_object(report, quantity) for quantity in report.figures]
+    return JSONBody({"figures": listed, "summary": report.summary()})
