@@ -38,6 +38,9 @@ eval: $(STAMP) ## Score the engine on ../shared/corpus/dev (confusion matrix)
 
 bench: $(STAMP) ## Benchmarks: ratios against baselines measured in the same run
 	$(PY) bench/check_throughput.py
+	$(PY) bench/api/run.py
+	$(PY) bench/lint.py
+	$(PY) bench/audit.py
 
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

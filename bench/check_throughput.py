@@ -56,7 +56,9 @@ def main() -> None:
     print(f"text: {megabytes:.1f} MB in {len(docs)} documents")
     print(f"check_text:   {megabytes / engine:8.2f} MB/s (target >= 5 MB/s)")
     print(f"number regex: {megabytes / regex:8.2f} MB/s (baseline, same run)")
-    print(f"ratio regex/check_text: {regex / engine:.3f}  (check_text is {engine / regex:.0f}x slower)")
+    print(
+        f"ratio regex/check_text: {regex / engine:.3f}  (check_text is {engine / regex:.0f}x slower)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,178 @@
+"""The real thing for the page tests: `econcheck serve` on a free port and Debian's Chromium.
+
+The server runs as a process of its own, started once for the session with a small text limit
+(so an oversized text is cheap to send) and stopped by its process id. The browser is Debian's
+`chromium` driven by Playwright for Python; Playwright's own browser download is never used.
+Without that binary, or when Playwright cannot start it, the browser tests skip and say why;
+with `ECONCHECK_REQUIRE_BROWSER=1` (CI) they fail instead, so a broken install is not hidden.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+HOST = "127.0.0.1"
+START_TIMEOUT = 30.0
+CHROMIUM = Path("/usr/lib/chromium/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Well above the seed article (~7,700 characters), well below the default of 200,000.
+MAX_TEXT_CHARS = 20_000
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+TESTS = Path(__file__).resolve().parent.parent
+ARTIFACTS = TESTS / "artifacts" / "browser"
+
+
+def _econcheck_command() -> list[str]:
+    """The installed console script, or the same program via `python -m service`."""
+    script = Path(sys.executable).with_name("econcheck")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "service"]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_ready(process: subprocess.Popen[bytes], base: str, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"econcheck serve exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    pytest.fail(f"econcheck serve not ready after {START_TIMEOUT} s:\n{log.read_text()}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    os.kill(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a real `econcheck serve` with `ECONCHECK_MAX_TEXT_CHARS` set small."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ECONCHECK_", "PROMETHEUS_"))}
+    env["ECONCHECK_MAX_TEXT_CHARS"] = str(MAX_TEXT_CHARS)
+    command = [*_econcheck_command(), "serve", "--host", HOST, "--port", str(port)]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=env)
+    base = f"http://{HOST}:{port}"
+    try:
+        _wait_ready(process, base, log)
+        yield base
+    finally:
+        _stop(process)
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("ECONCHECK_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser tests required (ECONCHECK_REQUIRE_BROWSER=1) but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium under Playwright, headless, for the whole session."""
+    if not CHROMIUM.is_file():
+        _unavailable(f"Debian chromium not found at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright for Python is not installed (pip install playwright)")
+    manager = sync_playwright()
+    playwright = manager.start()
+    try:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception as exc:  # any launch failure means: no browser on this machine
+        manager.__exit__(None, None, None)
+        _unavailable(f"playwright cannot launch {CHROMIUM}: {str(exc).splitlines()[0]}")
+    try:
+        yield launched
+    finally:
+        launched.close()
+        manager.__exit__(None, None, None)
+
+
+class PageProblems:
+    """Script errors and Content-Security-Policy refusals seen by a page: there must be none."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def console(self, message: Any) -> None:
+        if message.type == "error" and "Failed to load resource" not in message.text:
+            self.seen.append(message.text)  # CSP refusals are console errors too
+
+    def error(self, error: Any) -> None:
+        self.seen.append(str(error))
+
+
+def _open_page(browser: Any, server: str, viewport: dict[str, int]) -> Iterator[Any]:
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
+    page = context.new_page()
+    problems = PageProblems()
+    page.on("console", problems.console)
+    page.on("pageerror", problems.error)
+    page.goto(f"{server}/")
+    page.wait_for_selector("html[data-ready='true']")
+    try:
+        yield page
+    finally:
+        context.close()
+    assert problems.seen == [], f"the page reported errors: {problems.seen}"
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh page (empty local storage) at desktop width, loaded from the real server."""
+    yield from _open_page(browser, server, DESKTOP)
+
+
+@pytest.fixture
+def phone_page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh page at a phone's width (390 px)."""
+    yield from _open_page(browser, server, PHONE)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots go (git-ignored); CI keeps them as test artefacts."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (TESTS / "fixtures" / "seed-articles.txt").read_text(encoding="utf-8")
