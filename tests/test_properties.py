@@ -60,3 +60,59 @@ def test_change_of_form_that_keeps_precision_never_changes_a_verdict(figures, fo
         return [f.verdict.value for f in service.check_text(text).findings]
 
     assert verdicts(form_a) == verdicts(form_b)
+
+
+@FAST
+@given(st.integers(100, 9_999), st.integers(1, 3))
+def test_correctly_rounded_distance_conversion_is_never_flagged(kilometres, places):
+    """A distance and its conversion to miles, rounded as writers do, are consistent."""
+    miles = (Decimal(kilometres) / Decimal("1.609344")).quantize(Decimal(1))
+    text = f"The road runs {kilometres:,} km ({miles:,} miles)."
+    (finding,) = [f for f in service.check_text(text).findings if f.rule == "EC201"]
+    assert not finding.flagged, finding.explanation
+
+
+@FAST
+@given(st.integers(100, 9_999), st.integers(7, 30))
+def test_conversion_off_by_more_than_its_rounding_is_flagged(kilometres, percent_off):
+    """Miles moved beyond the exact conversion by more than the 5 % rounding allowance are
+    flagged."""
+    exact = Decimal(kilometres) / Decimal("1.609344")
+    miles = (exact * (1 + Decimal(percent_off) / 100)).quantize(Decimal(1))
+    text = f"The road runs {kilometres:,} km ({miles:,} miles)."
+    findings = [f for f in service.check_text(text).findings if f.rule == "EC201"]
+    assert findings and findings[0].flagged, text
+
+
+@FAST
+@given(st.integers(1, 999), st.integers(2, 999))
+def test_correctly_rounded_share_is_never_flagged(part, extra):
+    """'$P million, or S% of $W million' with S rounded from P/W is consistent."""
+    whole = part + extra
+    share = (Decimal(part) / Decimal(whole) * 100).quantize(Decimal("0.1"))
+    text = f"Exports were ${part} million, or {share}% of the total ${whole} million."
+    (finding,) = [f for f in service.check_text(text).findings if f.rule == "EC301"]
+    assert not finding.flagged, finding.explanation
+
+
+@FAST
+@given(st.integers(10, 999), st.integers(0, 9))
+def test_doubling_within_five_percent_is_consistent_and_beyond_is_flagged(old, tenth):
+    """'doubled' accepts a ratio within ±5 % of 2; a ratio of 2.3 or more is flagged."""
+    new_ok = Decimal(old) * (Decimal("1.96") + Decimal(tenth) / 125)
+    new_bad = Decimal(old) * (Decimal("2.3") + Decimal(tenth) / 10)
+    for new, flagged in ((new_ok, False), (new_bad, True)):
+        text = f"Profit doubled to ${new.quantize(Decimal('0.1'))} million from ${old}.0 million."
+        (finding,) = [f for f in service.check_text(text).findings if f.rule == "EC110"]
+        assert finding.flagged is flagged, finding.explanation
+
+
+@FAST
+@given(st.lists(st.integers(1, 99_999), min_size=2, max_size=5))
+def test_parts_that_add_up_are_never_flagged(parts):
+    """A total and parts written to the same precision, where the parts add up, are consistent."""
+    values = [Decimal(p) / 10 for p in parts]
+    listed = ", ".join(f"${v} million" for v in values[:-1]) + f" and ${values[-1]} million"
+    text = f"Exports were ${sum(values)} million, of which {listed}."
+    (finding,) = [f for f in service.check_text(text).findings if f.rule == "EC601"]
+    assert not finding.flagged, finding.explanation

@@ -57,6 +57,9 @@ def hedged_interval(
     """The interval a figure stands for: its rounding, widened or opened by its hedge word."""
     value = abs(quantity.value) if magnitude else quantity.value
     half = quantity.rounding_step(strict_zeros=policy.strict_zeros, any_size=any_size) / 2
+    if any_size:  # a converted figure rounded coarsely, but never by more than a few percent
+        literal = quantity.rounding_step(strict_zeros=True) / 2
+        half = max(literal, min(half, abs(quantity.value) * policy.conversion_relative))
     if quantity.kind is Kind.MULTIPLE and quantity.hedge is None:
         half = abs(value) * policy.multiple  # "doubled" is an approximate word
     low, high = value - half, value + half

@@ -29,6 +29,9 @@ class Policy:
     # §B.5 rule 4: a computed range wider than this proves little ("weak").
     weak_points: Decimal = Decimal("2")
     weak_relative: Decimal = Decimal("0.10")
+    # A converted figure ("300 feet (90 metres)") may be rounded to its last non-zero digit, but
+    # by no more than 5 %: "124 km (100 miles)" is wrong, not rounded.
+    conversion_relative: Decimal = Decimal("0.05")
     # Multiples ("doubled") are approximate words: ±5 % around the factor (corpus policy).
     multiple: Decimal = Decimal("0.05")
 
