@@ -223,7 +223,9 @@ class _Binder:
         quantity = self.amounts[position]
         raw_window = self.text[self.previous_end : quantity.start]
         self.previous_end = quantity.end
-        if raw_window.strip() in ("(", "[") and position > 0:
+        bracketed = raw_window.strip() in ("(", "[") and position > 0
+        twin = quantity.kind is Kind.PERCENT and self.previous_role in CHANGE_ROLES
+        if bracketed and not twin:
             return  # a parenthetical translation of the previous figure: "8.5 mln euro ($12.4 mln)"
         if ";" in raw_window and self.frame.figures:
             self.frames.append(self.frame)
