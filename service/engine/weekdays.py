@@ -29,6 +29,20 @@ def _day_number(quantity: Quantity) -> Decimal | None:
         return None
 
 
+def _weekday_figure(match: re.Match[str]) -> Quantity:
+    """The weekday word as a figure: its ISO number, exact."""
+    day = match.group("day")
+    return Quantity(
+        text=day,
+        start=match.start("day"),
+        end=match.end("day"),
+        value=Decimal(WEEKDAYS.index(day.lower()) + 1),
+        step=Decimal(0),
+        kind=Kind.NUMBER,
+        digits=day,
+    )
+
+
 def weekday_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:
     result = []
     for quantity in figures:
@@ -38,15 +52,7 @@ def weekday_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candida
         day_number = _day_number(quantity)
         if match is None or day_number is None:
             continue
-        weekday = Quantity(
-            text=match.group("day"),
-            start=match.start("day"),
-            end=match.end("day"),
-            value=Decimal(WEEKDAYS.index(match.group("day").lower()) + 1),
-            step=Decimal(0),
-            kind=Kind.NUMBER,
-            digits=match.group("day"),
-        )
+        weekday = _weekday_figure(match)
         stated_date = quantity.with_changes(value=day_number, step=Decimal(0), kind=Kind.DATE)
         result.append(Candidate(roles={"weekday": weekday, "date": stated_date}))
     return result
@@ -69,15 +75,7 @@ def dateline_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candid
         for match in _ON_DAY.finditer(text, dateline.end, reach):
             if _BEFORE.search(text, max(0, match.end() - 14), match.end()) and _dated(text, match):
                 continue  # "on Sunday, October 12, 2025" is checked against its own date
-            weekday = Quantity(
-                text=match.group("day"),
-                start=match.start("day"),
-                end=match.end("day"),
-                value=Decimal(WEEKDAYS.index(match.group("day").lower()) + 1),
-                step=Decimal(0),
-                kind=Kind.NUMBER,
-                digits=match.group("day"),
-            )
+            weekday = _weekday_figure(match)
             stated = dateline.with_changes(value=day_number, step=Decimal(0))
             result.append(Candidate(roles={"weekday": weekday, "dateline": stated}))
     return result

@@ -11,7 +11,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,21 +20,7 @@ import pytest
 
 import service
 from tests.api.conftest import SENTENCE
-
-HOST = "127.0.0.1"
-START_TIMEOUT = 30.0
-
-
-def econcheck_command() -> list[str]:
-    """The installed console script, or the same program via `python -m service`."""
-    script = Path(sys.executable).with_name("econcheck")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "service"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
+from tests.serving import HOST, running_server
 
 
 def children(pid: int) -> set[int]:
@@ -53,35 +38,10 @@ def alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def _wait_ready(process: subprocess.Popen[bytes], base: str, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"econcheck serve exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    pytest.fail(f"econcheck serve not ready after {START_TIMEOUT} s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ECONCHECK_", "PROMETHEUS_"))}
-    command = [*econcheck_command(), "serve", "--host", HOST, "--port", str(port), "--workers", "2"]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=env)
-    base = f"http://{HOST}:{port}"
-    try:
-        _wait_ready(process, base, log)
-        yield base, process
-    finally:
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+    with running_server(tmp_path_factory.mktemp("serve"), workers=2) as running:
+        yield running
 
 
 def _raw_response(port: int, request: bytes) -> tuple[bytes, bytes]:

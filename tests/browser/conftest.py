@@ -10,20 +10,14 @@ with `ECONCHECK_REQUIRE_BROWSER=1` (CI) they fail instead, so a broken install i
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-HOST = "127.0.0.1"
-START_TIMEOUT = 30.0
+from tests.serving import running_server
+
 CHROMIUM = Path("/usr/lib/chromium/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -42,58 +36,12 @@ TESTS = Path(__file__).resolve().parent.parent
 ARTIFACTS = TESTS / "artifacts" / "browser"
 
 
-def _econcheck_command() -> list[str]:
-    """The installed console script, or the same program via `python -m service`."""
-    script = Path(sys.executable).with_name("econcheck")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "service"]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_ready(process: subprocess.Popen[bytes], base: str, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"econcheck serve exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    pytest.fail(f"econcheck serve not ready after {START_TIMEOUT} s:\n{log.read_text()}")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    os.kill(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of a real `econcheck serve` with `ECONCHECK_MAX_TEXT_CHARS` set small."""
-    port = _free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ECONCHECK_", "PROMETHEUS_"))}
-    env["ECONCHECK_MAX_TEXT_CHARS"] = str(MAX_TEXT_CHARS)
-    command = [*_econcheck_command(), "serve", "--host", HOST, "--port", str(port)]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=env)
-    base = f"http://{HOST}:{port}"
-    try:
-        _wait_ready(process, base, log)
+    env = {"ECONCHECK_MAX_TEXT_CHARS": str(MAX_TEXT_CHARS)}
+    with running_server(tmp_path_factory.mktemp("serve"), env=env) as (base, _):
         yield base
-    finally:
-        _stop(process)
 
 
 def _unavailable(reason: str) -> None:
