@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from service.engine.corners import evaluate_corners
-from service.engine.expression import Node, evaluate
+from service.engine.corners import evaluate_corners, point_value
+from service.engine.expression import Node
 from service.engine.interval import Interval, IntervalError
 from service.engine.numfmt import plain
 from service.engine.quantity import Kind, Quantity
@@ -87,10 +87,7 @@ def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None
         for name, digits, says in _variants(quantity):
             env = dict(evaluation.strict_env)
             env[role] = _reread(quantity, digits)
-            # Screen with the cheap (wider) naive evaluation, confirm with the exact corners.
-            if _fits(rule.relation.expression, env, evaluation.stated, evaluate) and _fits(
-                rule.relation.expression, env, evaluation.stated, evaluate_corners
-            ):
+            if _fits(rule.relation.expression, env, evaluation.stated, evaluate_corners):
                 # Several rewrites may fit ("200" and "201"); the one whose own value lands
                 # nearest the stated figure is the likelier slip.
                 miss = _miss(rule.relation.expression, env, evaluation.stated)
@@ -102,9 +99,9 @@ def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None
 
 
 def _miss(node: Node, env: dict[str, Interval], stated: Interval) -> Decimal:
-    centres = {name: Interval.point(interval.midpoint) for name, interval in env.items()}
+    centres = {name: interval.midpoint for name, interval in env.items()}
     try:
-        return abs(evaluate(node, centres).midpoint - stated.midpoint)
+        return abs(point_value(node, centres) - stated.midpoint)
     except IntervalError:
         return Decimal("Infinity")
 
