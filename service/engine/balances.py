@@ -47,4 +47,4 @@ def _balance(roles: dict[str, Quantity]) -> list[Candidate]:
         return []
     if len({dimension(q) for q in (*flows, roles[balance[0]])} - {None}) > 1:
         return []
-    return [Candidate(roles=dict(roles))]
+    return [Candidate(roles=dict(roles), binder="balance")]

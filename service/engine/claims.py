@@ -38,6 +38,7 @@ class Candidate:
     # Set when figures from two sentences were combined: where the claim is, and what completed it.
     anchor: tuple[int, int] | None = None
     unverifiable: str | None = None  # why the figures cannot be checked, when the binder knows
+    binder: str = "change"  # which finder produced it; only that binder's rules apply
     related: tuple[tuple[int, int], ...] = ()
     assumptions: list[str] = field(default_factory=list)
 

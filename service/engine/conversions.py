@@ -24,5 +24,7 @@ def conversion_candidates(text: str, amounts: list[Quantity]) -> list[Candidate]
             if word and glue.endswith(word.lower()):
                 glue = glue[: -len(word)].strip()
         if glue in _GLUE:
-            result.append(Candidate(roles={"value": first, "converted": second}))
+            result.append(
+                Candidate(roles={"value": first, "converted": second}, binder="conversion")
+            )
     return result

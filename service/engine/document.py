@@ -22,7 +22,7 @@ from service.engine.periods import period_candidates
 from service.engine.policy import DEFAULT_POLICY, Policy
 from service.engine.quantity import Quantity
 from service.engine.report import Report
-from service.engine.rules import Rule, RuleSet
+from service.engine.rules import RuleSet
 from service.engine.sentences import sentence_spans
 from service.engine.shares import share_candidates
 from service.engine.sums import sum_candidates
@@ -46,7 +46,7 @@ def check_document(text: str, engine: Engine, policy: Policy = DEFAULT_POLICY) -
     candidates = list(_candidates(text, figures, engine.cues))
     findings: list[Finding] = []
     for candidate in candidates:
-        findings.extend(_judge(candidate, engine.rules.rules, policy))
+        findings.extend(judge_candidate(candidate, engine.rules, policy))
     findings = copied_percents(text, findings)
     return Report(text=text, figures=figures, findings=tuple(findings), candidates=len(candidates))
 
@@ -89,10 +89,11 @@ def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[C
     return [c for c, _ in complete] + [merged for merged, _, _ in linked] + restated + sums
 
 
-def _judge(candidate: Candidate, rules: tuple[Rule, ...], policy: Policy) -> list[Finding]:
+def judge_candidate(candidate: Candidate, rules: RuleSet, policy: Policy) -> list[Finding]:
+    """Every finding of the rules of the candidate's binder that its figures satisfy."""
     candidate = align_scales(candidate)
     findings = []
-    for rule in rules:
+    for rule in rules.for_binder(candidate.binder):
         if not rule.applies_to(candidate.roles) or mismatch(rule, candidate):
             continue
         finding = evaluate_claim(rule, candidate, policy)

@@ -115,6 +115,7 @@ def _differences(
             continue
         found.append(
             Candidate(
+                binder="restatement",
                 roles={"first": a, "second": b},
                 direction=second.direction,
                 assumptions=[f"the same change is stated in {_quote(text, first_sentence)}"],

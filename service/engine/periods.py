@@ -27,8 +27,11 @@ _FISCAL = re.compile(
     rf"(?:ending|ended|that\s+ends|to)\s+(?:in\s+|on\s+)?(?P<month>{_MONTH})\b",
     re.IGNORECASE,
 )
+# The lookahead on a month's first letter lets the scanner skip most positions quickly.
 _SPAN = re.compile(
-    rf"\b(?P<first>{_MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<last>{_MONTH})\b", re.IGNORECASE
+    rf"(?=[JFMASONDjfmasond])(?<![A-Za-z])(?P<first>{_MONTH})"
+    rf"\s*(?:-|–|—|to|through|until)\s*(?P<last>{_MONTH})\b",
+    re.IGNORECASE,
 )
 
 
@@ -57,6 +60,8 @@ def _nearest_span(spans: list[re.Match[str]], starts: list[int], at: int) -> re.
 
 
 def period_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:
+    if not any(q.unit == "month" for q in figures):
+        return []  # the month-span scan is the costly part: only when a duration is stated
     spans = list(_SPAN.finditer(text))
     starts = [match.start() for match in spans]
     result = []
@@ -74,5 +79,5 @@ def period_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidat
             "first": _month(text, span.start("first"), span.end("first")),
             "last": _month(text, span.start("last"), span.end("last")),
         }
-        result.append(Candidate(roles=roles, anchor=(months.start, fiscal.end())))
+        result.append(Candidate(roles=roles, anchor=(months.start, fiscal.end()), binder="period"))
     return result

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from service.engine.expression import (
@@ -90,7 +91,7 @@ class Rule:
         return set(self.roles) <= present and not (set(self.unless) & present)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
     version: str
@@ -100,6 +101,17 @@ class RuleSet:
 
     def for_kind(self, kind: str) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if rule.kind == kind)
+
+    def for_binder(self, binder: str) -> tuple[Rule, ...]:
+        """The rules a candidate from this binder can satisfy, in rule-file order."""
+        return self._by_binder.get(binder, ())
+
+    @cached_property
+    def _by_binder(self) -> dict[str, tuple[Rule, ...]]:
+        table: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            table.setdefault(rule.binder, []).append(rule)
+        return {binder: tuple(rules) for binder, rules in table.items()}
 
 
 def _require(data: Mapping[str, Any], key: str, source: str) -> Any:

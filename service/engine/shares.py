@@ -83,9 +83,11 @@ def _percent_of_whole(
     part_link = words(text[before.end : percent.start]) if before is not None else None
     same_money = before is not None and before.currency in (None, whole.currency)
     if before is not None and not before.kind.is_rate and part_link in _PART_LINKS and same_money:
-        return Candidate(roles={"part": before, "percent": percent, "whole": whole})
+        return Candidate(roles={"part": before, "percent": percent, "whole": whole}, binder="share")
     if _is_count(whole) and words(text[whole.end : whole.end + 30])[:1] != ["percent"]:
-        return Candidate(roles={"percent": percent, "whole": whole})  # GRIM: "40% of 12 banks"
+        return Candidate(
+            roles={"percent": percent, "whole": whole}, binder="share"
+        )  # GRIM: "40% of 12 banks"
     return None
 
 
@@ -101,4 +103,4 @@ def _part_of_whole_then_percent(text: str, amounts: list[Quantity], index: int) 
     between = text[whole.end : percent.start]
     if "(" not in between or len(between) > 40:
         return None
-    return Candidate(roles={"part": part, "percent": percent, "whole": whole})
+    return Candidate(roles={"part": part, "percent": percent, "whole": whole}, binder="share")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from service.engine.claims import Candidate
-from service.engine.document import Engine, _judge
+from service.engine.document import Engine, judge_candidate
 from service.engine.numbers import read_quantities
 from service.engine.policy import DEFAULT_POLICY, Policy
 from service.engine.quantity import Quantity
@@ -62,7 +62,7 @@ def check_structured(
         parts.append(label + figures[role])
         offset += len(parts[-1]) + 2
     text = "; ".join(parts)
-    findings = tuple(_judge(candidate, engine.rules.rules, policy)) if candidate.complete else ()
+    findings = tuple(judge_candidate(candidate, engine.rules, policy)) if candidate.complete else ()
     return Report(
         text=text, figures=tuple(candidate.roles.values()), findings=findings, candidates=1
     )

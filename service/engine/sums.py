@@ -84,7 +84,7 @@ def _candidate(
             bound="at least",
             hedge=Hedge.AT_LEAST,
         )
-    candidate = Candidate(roles=roles)
+    candidate = Candidate(roles=roles, binder="sum")
     if _NOT_ADDITIVE.search(text, sentence[0], sentence[1]):
         candidate.unverifiable = "chained, real or seasonally adjusted components are not additive"
     return [candidate]

@@ -54,7 +54,7 @@ def weekday_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candida
             continue
         weekday = _weekday_figure(match)
         stated_date = quantity.with_changes(value=day_number, step=Decimal(0), kind=Kind.DATE)
-        result.append(Candidate(roles={"weekday": weekday, "date": stated_date}))
+        result.append(Candidate(roles={"weekday": weekday, "date": stated_date}, binder="weekday"))
     return result
 
 
@@ -77,7 +77,9 @@ def dateline_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candid
                 continue  # "on Sunday, October 12, 2025" is checked against its own date
             weekday = _weekday_figure(match)
             stated = dateline.with_changes(value=day_number, step=Decimal(0))
-            result.append(Candidate(roles={"weekday": weekday, "dateline": stated}))
+            result.append(
+                Candidate(roles={"weekday": weekday, "dateline": stated}, binder="dateline")
+            )
     return result
 
 
