@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+STAMP  := $(VENV)/.installed-test
+RUNTIME := $(VENV)/.installed-run
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
@@ -12,13 +13,21 @@ PORT   ?= 8000
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-run: $(STAMP) ## Start the HTTP API and web page on http://$(HOST):$(PORT)/
+# The service alone: what `make run` needs.
+$(RUNTIME): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $(RUNTIME)
+
+# The service plus every tool the tests and benchmarks use.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP) $(RUNTIME)
+
+run: $(RUNTIME) ## Start the HTTP API and web page (http://127.0.0.1:8000/; set HOST, PORT)
 	$(VENV)/bin/econcheck serve --host $(HOST) --port $(PORT)
 
 test: lint typecheck pytest ## Install everything the tests need; run ruff, mypy and pytest
@@ -33,7 +42,7 @@ typecheck: $(STAMP) ## mypy over the package
 pytest: $(STAMP) ## the test suite (exit 5, no tests collected, fails too)
 	$(PY) -m pytest -q
 
-eval: $(STAMP) ## Score the engine on ../shared/corpus/dev (confusion matrix)
+eval: $(RUNTIME) ## Score the engine on ../shared/corpus/dev (confusion matrix)
 	$(PY) bench/eval_corpus.py
 
 bench: $(STAMP) ## Benchmarks: ratios against baselines measured in the same run
