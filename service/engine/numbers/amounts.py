@@ -19,12 +19,14 @@ from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatc
 from service.engine.quantity import Hedge, Kind, Quantity
 
 _SIGNS = "-–"
+_SIGN_CHARS = frozenset(_SIGNS)
 _NOT_BEFORE_SIGN = ".,-–/%)'’"
 _MINUS_BEFORE = re.compile(r"(?<![A-Za-z])(?i:minus)[ ]{1,2}\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
 _EXACT = Context(prec=200, Emax=999999, Emin=-999999)  # wide enough that no product rounds
 _ORDINAL_STARTS = frozenset("snrt")
 _BOUNDS = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
+_AMOUNTS = frozenset(kind for kind in Kind if kind.is_amount)
 
 
 @dataclass(slots=True)
@@ -49,16 +51,19 @@ def read_prefix(norm: str, core: Core, floor: int, lex: Lexicon, token: str) -> 
     `token` is the word just before the core (see `last_token`), computed once by the scanner.
     """
     found = Affixes(core.start, core.end)
-    _take_sign(norm, found, floor)
-    if found.start != core.start:
-        token = last_token(norm, found.start, floor)
+    before = norm[core.start - 1] if core.start > floor else ""
+    if before in _SIGN_CHARS:
+        _take_sign(norm, found, floor)
+        if found.start != core.start:
+            token = last_token(norm, found.start, floor)
     currency = _currency_before(norm, found.start, floor, lex, token)
     if currency:
         found.currency = lex.prefixes[currency["p"]]
         found.start = currency.start()
         if not found.negative:
             _take_sign(norm, found, floor)
-    _take_parentheses(norm, core, found, floor)
+    if before == "(" or currency:  # "(" must stand right before the core or its currency
+        _take_parentheses(norm, core, found, floor)
     if found.start != core.start:
         token = last_token(norm, found.start, floor)
     token = token.lower()
@@ -67,9 +72,32 @@ def read_prefix(norm: str, core: Core, floor: int, lex: Lexicon, token: str) -> 
         if minus:
             found.negative, found.start = True, minus.start()
             token = last_token(norm, found.start, floor).lower()
-    if token in lex.hedge_last_words or token.endswith("~"):
+    if (
+        token in lex.hedge_last_words and _hedge_possible(norm, found.start, floor, token, lex)
+    ) or (token.endswith("~")):
         _take_hedge(norm, found, floor, lex)
     return found
+
+
+def _hedge_possible(norm: str, pos: int, floor: int, token: str, lex: Lexicon) -> bool:
+    """False when no hedge can end in `token` before `pos`, so the hedge search can be skipped.
+
+    "to" and "of" stand before most figures, and both only end multi-word hedges ("up to",
+    "shy of"): checking the word before them costs far less than searching 24 characters.
+    The check may say True wrongly (the search then decides) but never False wrongly.
+    """
+    penults = lex.hedge_penults.get(token)
+    if penults is None:
+        return True  # a one-word hedge ends so: only the search can tell
+    end = pos
+    while end > floor and norm[end - 1] == " ":
+        end -= 1
+    end -= len(token)
+    while end > floor and norm[end - 1] == " ":
+        end -= 1
+    before = norm[max(floor, end - 24) : end]  # the hedge search looks no further back
+    # the search is case-insensitive, and a few non-ASCII letters match ASCII ones there
+    return not before.isascii() or before.lower().endswith(penults)
 
 
 def _currency_before(
@@ -151,35 +179,43 @@ def is_ordinal(norm: str, core: Core, found: Affixes) -> int | None:
 
 def build(text: str, core: Core, found: Affixes) -> Quantity:
     """The quantity for a core and its affixes."""
-    kind, currency, unit = _kind(found)
-    scale_word = found.scale.form if found.scale else core.scale
-    multiplier = core.multiplier * (found.scale.affix.multiplier if found.scale else 1)
+    if found.tail is None and found.currency is None:
+        kind, currency, unit = Kind.NUMBER, None, None  # what `_kind` says, without the call
+    else:
+        kind, currency, unit = _kind(found)
+    if found.scale is None:
+        # `core.multiplier * 1` would be the same Decimal, digit for digit
+        scale_word, multiplier = core.scale, core.multiplier
+    else:
+        scale_word = found.scale.form
+        multiplier = core.multiplier * found.scale.affix.multiplier
     if kind is Kind.NUMBER and _is_year(core, found, scale_word):
         kind = Kind.YEAR
     value = _EXACT.multiply(core.number, multiplier)
-    step = _EXACT.multiply(core.step, multiplier)
-    lenient = _lenient_step(core, multiplier)
     if found.negative:
         value = -value
-    hedged = kind.is_amount and found.hedge is not None
+    amount = kind in _AMOUNTS
+    hedged = amount and found.hedge is not None
+    bounded = hedged and found.hedge in _BOUNDS
+    # positional, in field order: keyword arguments cost a third more on this hot path
     return Quantity(
-        text=text[found.start : found.end],
-        start=found.start,
-        end=found.end,
-        value=value,
-        step=step,
-        kind=kind,
-        lenient_step=lenient if kind.is_amount else None,
-        currency=currency,
-        unit=unit,
-        scale=scale_word,
-        multiplier=multiplier,
-        approximator=found.hedge_form if hedged and found.hedge not in _BOUNDS else None,
-        bound=found.hedge_form if hedged and found.hedge in _BOUNDS else None,
-        hedge=found.hedge if hedged else None,
-        ambiguous=_ambiguous(core, found, kind),
-        digits=core.plain,
-        notes=_notes(core, found),
+        text[found.start : found.end],
+        found.start,
+        found.end,
+        value,
+        _EXACT.multiply(core.step, multiplier),
+        kind,
+        _lenient_step(core, multiplier) if amount else None,  # lenient_step
+        currency,
+        unit,
+        scale_word,
+        multiplier,
+        found.hedge_form if hedged and not bounded else None,  # approximator
+        found.hedge_form if bounded else None,  # bound
+        found.hedge if hedged else None,
+        _ambiguous(core, found, kind),
+        core.plain,  # digits
+        _notes(core, found),
     )
 
 

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from service.engine.numbers.grouping import MAX_DIGITS, RAW_RE, SPACED_RE, read_digits
+from service.engine.numbers.grouping import (
+    DOT_THREE_RE,
+    MAX_DIGITS,
+    RAW_RE,
+    SPACED_RE,
+    read_digits,
+)
 from service.engine.numbers.spelled import Spelled
 
 VULGAR: dict[str, tuple[int, int]] = {
@@ -31,6 +37,8 @@ _DENOMINATORS = frozenset({2, 4, 8, 16, 32})
 _MIXED = re.compile(r"[- ](?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})(?![0-9/])")
 _SLASH = re.compile(r"/(?P<den>[0-9]{1,2})(?![0-9/])")
 _SLASHED_TAIL = re.compile(r"(?:/[0-9]+)+")
+# the step of a decimal with n digits after the point, as `read_digit_core` computes it
+_STEPS = tuple(_ONE.scaleb(-n) for n in range(MAX_DIGITS + 1))
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
@@ -65,8 +73,11 @@ def read_digit_core(norm: str, pos: int) -> Core | int:
         spaced = SPACED_RE.match(norm, pos)
         end = spaced.end() if spaced is not None else end
     token = norm[pos:end]
-    if token.isdigit() and end - pos <= MAX_DIGITS:  # the common case: no separators
-        return _with_fraction(norm, Core(pos, end, token, Decimal(token), _ONE))
+    if end - pos <= MAX_DIGITS:
+        if token.isdigit():  # the common case: no separators
+            return _with_fraction(norm, Core(pos, end, token, Decimal(token), _ONE))
+        if token.replace(".", "", 1).isdigit():  # the next most common: "2.61", "19.78"
+            return _plain_decimal(pos, end, token)
     digits = read_digits(token)
     if digits is None:
         return end
@@ -84,6 +95,20 @@ def read_digit_core(norm: str, pos: int) -> Core | int:
         grouped=token != digits.plain,
     )
     return _with_fraction(norm, core) if integer else core
+
+
+def _plain_decimal(pos: int, end: int, token: str) -> Core:
+    """The core of "2.61": what `read_digits` would read, without trying its patterns."""
+    decimals = len(token) - token.index(".") - 1
+    return Core(
+        pos,
+        end,
+        token,
+        Decimal(token),
+        _STEPS[decimals],
+        dot_three=decimals == 3 and DOT_THREE_RE.fullmatch(token) is not None,
+        integer=False,
+    )
 
 
 def _with_fraction(norm: str, core: Core) -> Core | int:

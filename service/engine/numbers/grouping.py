@@ -28,7 +28,7 @@ _DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
 _SWISS = re.compile(r"[0-9]{1,3}(?:'[0-9]{3})+(?:\.[0-9]+)?")
 _SPACED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?")
 # "3.350": a dot before exactly three digits may be a thousands separator
-_DOT_THREE = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+DOT_THREE_RE = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
@@ -64,7 +64,7 @@ def read_digits(token: str) -> Digits | None:
 
 
 def _plain(token: str) -> Digits:
-    return Digits(token, dot_three=bool(_DOT_THREE.fullmatch(token)))
+    return Digits(token, dot_three=bool(DOT_THREE_RE.fullmatch(token)))
 
 
 def _international(token: str) -> Digits:

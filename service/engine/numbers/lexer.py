@@ -32,11 +32,13 @@ def read_quantities(text: str, lexicon: Lexicon) -> list[Quantity]:
     if lexicon.word_at_re.match(norm, 0):
         pos = _step(text, norm, 0, True, floor, lexicon, found)
         floor = pos
-    while (m := lexicon.master_re.search(norm, pos)) is not None:
-        is_word = m["w"] is not None
+    search = lexicon.master_re.search
+    while (m := search(norm, pos)) is not None:
+        is_word = m.lastgroup == "w"  # the number word; a digit matches no group
         start = m.start("w") if is_word else m.start()
         pos = _step(text, norm, start, is_word, floor, lexicon, found)
-        floor = max(floor, found[-1].end) if found else floor
+        if found and found[-1].end > floor:
+            floor = found[-1].end
     return link_ranges(text, found)
 
 
@@ -50,8 +52,8 @@ def _step(
         return start + 1
     if quantity is not None:
         out.append(quantity)
-        return max(quantity.end, start + 1)
-    return max(resume, start + 1)
+        resume = quantity.end
+    return resume if resume > start else start + 1
 
 
 def _read_at(
@@ -66,17 +68,24 @@ def _read_at(
             return q, spelled.end
         token = last_token(norm, spelled.start, floor)
         return _amount(text, norm, spelled_core(spelled), floor, lex, token), spelled.end
-    site = Site.at(text, norm, pos, floor)
-    special = dates.read_date(site, lex) or dates.read_fiscal(site) or dates.read_code(site, lex)
-    if special is not None:
-        return special, special.end
+    site = Site(text, norm, pos, floor)
+    if site.may_be_special(lex):
+        special = _special(site, lex)
+        if special is not None:
+            return special, special.end
     core = read_digit_core(norm, pos)
     if isinstance(core, int):
         return _unreadable(text, norm, pos, core), core
-    if is_mixed_script(text[core.start : core.end]):
+    # `normalise` returns an ASCII text itself, and then no figure can mix digit scripts
+    if text is not norm and is_mixed_script(text[core.start : core.end]):
         q = dates.marker(text, core.start, core.end, Kind.CODE)
         return q.with_changes(notes=("mixed digit scripts",)), core.end
     return _amount(text, norm, core, floor, lex, site.token), core.end
+
+
+def _special(site: Site, lex: Lexicon) -> Quantity | None:
+    """A date, fiscal year or code at the site, tried in that order."""
+    return dates.read_date(site, lex) or dates.read_fiscal(site) or dates.read_code(site, lex)
 
 
 def _unreadable(text: str, norm: str, pos: int, end: int) -> Quantity | None:
@@ -96,7 +105,7 @@ def _amount(text: str, norm: str, core: Core, floor: int, lex: Lexicon, token: s
     amounts.read_suffix(norm, found, core, lex)
     if _glued_letters(norm, found, core):
         return dates.marker(text, core.start, dates.code_end(norm, found.end), Kind.CODE)
-    note = script_note(text[core.start : core.end])
+    note = script_note(text[core.start : core.end]) if text is not norm else None
     if note:
         found.notes.append(note)
     return amounts.build(text, core, found)

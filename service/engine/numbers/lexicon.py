@@ -74,6 +74,7 @@ class Lexicon:
     """Compiled vocabulary. Build it with `Lexicon.from_toml(data)`."""
 
     words: Mapping[str, Affix]  # case-insensitive suffix words, keyed lower-case
+    plain_words: Mapping[str, Affix]  # the keys of `words` that are their own normal form
     exact: Mapping[str, Affix]  # case-sensitive suffix abbreviations and letters
     letters: frozenset[str]  # single-letter forms, glued only unless after a currency
     suffix_re: re.Pattern[str]
@@ -84,6 +85,8 @@ class Lexicon:
     hedges: Mapping[str, Hedge]
     hedge_re: re.Pattern[str]
     hedge_last_words: frozenset[str]
+    # last word -> the words that may stand before it in a hedge ("to": ("close", "up"))
+    hedge_penults: Mapping[str, tuple[str, ...]]
     cardinals: Mapping[str, int]
     multipliers: Mapping[str, int]
     ordinals: Mapping[str, int]
@@ -112,15 +115,20 @@ class Lexicon:
         m = self.suffix_re.match(norm, pos)
         if not m:
             return None
-        if m["w"] is not None:
-            affix = self.words.get(" ".join(m["w"].lower().split()))
-            form = m["w"]
+        group = m.lastgroup  # "w", "x" or "l": the gap group closes before them
+        if group is None:  # not reached: a match always ends in one of them
+            return None
+        form = m[group]
+        if group == "w":
+            # most words are written as listed ("billion"): skip normalising those
+            affix = self.plain_words.get(form)
+            if affix is None:
+                affix = self.words.get(" ".join(form.lower().split()))
         else:
-            form = m["x"] if m["x"] is not None else m["l"]
             affix = self.exact.get(form)
         if affix is None:
             return None
-        return SuffixMatch(affix, form, m["gap"], m["l"] is not None, m.end())
+        return SuffixMatch(affix, form, m["gap"], group == "l", m.end())
 
 
 def last_token(norm: str, pos: int, floor: int) -> str:
@@ -135,11 +143,14 @@ def last_token(norm: str, pos: int, floor: int) -> str:
     'than'
     """
     end = pos
-    while end > floor and pos - end < 2 and norm[end - 1] == " ":
+    if end > floor and norm[end - 1] == " ":  # at most two spaces, unrolled: this runs per figure
         end -= 1
+        if end > floor and norm[end - 1] == " ":
+            end -= 1
     window = norm[max(floor, end - 24) : end]
-    parts = window.rsplit(None, 1)
-    return parts[-1] if parts and not window[-1:].isspace() else ""
+    if not window or window[-1].isspace():
+        return ""
+    return window.rsplit(None, 1)[-1]
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
@@ -230,8 +241,10 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     codes = data.get("codes", {})
     month_alt = _alternation(months, bounded=True)
     number_words = [*cardinals, *multipliers, *ordinals]
+    words = {form.lower(): a for mode, form, a in entries if mode == "words"}
     return Lexicon(
-        words={form.lower(): a for mode, form, a in entries if mode == "words"},
+        words=words,
+        plain_words={form: a for form, a in words.items() if " ".join(form.split()) == form},
         exact={form: a for mode, form, a in entries if mode != "words"},
         letters=frozenset(form for mode, form, _ in entries if mode == "letters"),
         suffix_re=_suffix_regex(entries),
@@ -242,6 +255,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         hedges=hedges,
         hedge_re=_hedge_regex(hedges),
         hedge_last_words=frozenset(h.split()[-1] for h in hedges),
+        hedge_penults=_hedge_penults(hedges),
         cardinals=cardinals,
         multipliers=multipliers,
         ordinals=ordinals,
@@ -272,6 +286,25 @@ def _hedge_regex(hedges: Mapping[str, Hedge]) -> re.Pattern[str]:
     )
 
 
+def _hedge_penults(hedges: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The words before the last one, for last words that only end multi-word hedges.
+
+    "to" ends "up to" and "close to" only, so before "to" one of "up" or "close" must stand;
+    "over" also ends the one-word "over" and is left out (its hedge search always runs), as are
+    glued forms ("~") and forms with gaps other than spaces, which this shortcut does not model.
+    """
+    penults: dict[str, set[str]] = {}
+    single: set[str] = set()
+    for hedge in hedges:
+        words = hedge.split()
+        glued = not (hedge[-1].isalnum() or hedge.endswith("."))
+        if len(words) == 1 or glued or len(hedge.split(" ")) != len(words):
+            single.add(words[-1])
+        else:
+            penults.setdefault(words[-1], set()).add(words[-2])
+    return {last: tuple(sorted(p)) for last, p in penults.items() if last not in single}
+
+
 def _master_regex(number_words: Iterable[str]) -> re.Pattern[str]:
     """Finds where a figure may start: a digit, a vulgar fraction or a number word.
 
@@ -286,8 +319,12 @@ def _master_regex(number_words: Iterable[str]) -> re.Pattern[str]:
         f"[{first.upper()}{first}](?:{'|'.join(rests)})" for first, rests in by_first.items()
     )
     starts = "0-9" + _VULGAR
+    # the lookahead rejects the common case (a lead followed by a letter no number word starts
+    # with) in one class test instead of one per branch of the trie
+    firsts = "".join(sorted({c for first in by_first for c in (first, first.upper())}))
+    ahead = f"(?=[{re.escape(firsts)}])" if firsts else ""
     return re.compile(
-        rf"[{starts}{_WORD_LEADS}](?:(?<=[{starts}])|(?P<w>{trie or '(?!)'})(?![A-Za-z0-9]))"
+        rf"[{starts}{_WORD_LEADS}](?:(?<=[{starts}])|{ahead}(?P<w>{trie or '(?!)'})(?![A-Za-z0-9]))"
     )
 
 

@@ -15,6 +15,7 @@ from decimal import localcontext
 from service.engine.quantity import Kind, Quantity
 
 _CONNECTOR = re.compile(r"[ ]?[-–—][ ]?|[ ]{1,2}(?:to|and)[ ]{1,2}")
+_LONGEST_CONNECTOR = 7  # "  and  ": no longer gap can be a connector
 _BETWEEN = re.compile(r"\bbetween[ ]{1,2}\Z", re.IGNORECASE)
 _INHERITS = "inherits the suffix of the next figure (range)"
 
@@ -24,6 +25,8 @@ def link_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     out = list(quantities)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
+        if second.start - first.end > _LONGEST_CONNECTOR:  # most pairs: skip the regex
+            continue
         connector = _CONNECTOR.fullmatch(text, first.end, second.start)
         if connector is None or not _is_range(text, first, connector.group()):
             continue
