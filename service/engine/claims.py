@@ -18,6 +18,7 @@ from service.engine.cues import Cues, words
 from service.engine.quantity import Kind, Quantity
 
 CHANGE_ROLES = ("change", "percent", "points", "bps", "factor")
+_CHANGE_ROLE_SET = frozenset(CHANGE_ROLES)
 _OLD_BOUNDS = frozenset({"over", "above", "than"})
 _WORD_SPANS = re.compile(r"[A-Za-z]+")
 LEVEL_ROLES = ("old", "new")
@@ -56,7 +57,7 @@ class Candidate:
 
     @property
     def has_change(self) -> bool:
-        return any(role in self.roles for role in CHANGE_ROLES)
+        return not _CHANGE_ROLE_SET.isdisjoint(self.roles)
 
     @property
     def has_levels(self) -> bool:
@@ -77,8 +78,10 @@ class Candidate:
         return levels == 1 and (self.has_change or self.direction_word is not None)
 
 
-def _ends_with(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    return len(tokens) >= len(phrase) and tuple(tokens[len(tokens) - len(phrase) :]) == phrase
+def _phrase_ends_at(tokens: list[str], end: int, phrase: tuple[str, ...]) -> bool:
+    """Whether `phrase`, whose last word is known to be tokens[end - 1], ends there."""
+    start = end - len(phrase)
+    return start >= 0 and (len(phrase) == 1 or tuple(tokens[start:end]) == phrase)
 
 
 def _last_cue(tokens: list[str], cues: Cues) -> tuple[str, int] | None:
@@ -88,34 +91,33 @@ def _last_cue(tokens: list[str], cues: Cues) -> tuple[str, int] | None:
     $8.6m", "from the $53.9 million"); "from operations of $157.4m" is not a base.
     """
     for index in range(len(tokens), 0, -1):
-        head = tokens[:index]
-        word = head[-1]
+        word = tokens[index - 1]
         if cues.direction_of(word):
             return "change", index
-        if word in cues.links and _direction_before_links(head, cues):
+        if word in cues.links and _direction_before_links(tokens, index, cues):
             return "change", index
         for phrase, role in cues.phrases_ending.get(word, ()):
-            if _ends_with(head, phrase):
+            if _phrase_ends_at(tokens, index, phrase):
                 return role, index
         if word not in cues.filler:
             return None
     return None
 
 
-def _direction_before_links(tokens: list[str], cues: Cues) -> bool:
-    index = len(tokens) - 1
+def _direction_before_links(tokens: list[str], end: int, cues: Cues) -> bool:
+    """Whether a direction word precedes the run of link words ending at tokens[end - 1]."""
+    index = end - 1
     while index >= 0 and tokens[index] in cues.links:
         index -= 1
     return index >= 0 and cues.direction_of(tokens[index]) is not None
 
 
-def role_of(quantity: Quantity, window: str, cues: Cues) -> str:
-    """The role a figure plays, from the words just before it."""
+def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
+    """The role a figure plays, from the words just before it (`words` of the window)."""
     if quantity.kind is Kind.PERCENTAGE_POINTS:
         return "points"
     if quantity.kind is Kind.BASIS_POINTS:
         return "bps"
-    tokens = words(window)
     cue = _last_cue(tokens, cues)
     role = cue[0] if cue else "level"
     if quantity.kind is Kind.PERCENT:
@@ -126,14 +128,13 @@ def role_of(quantity: Quantity, window: str, cues: Cues) -> str:
     return role
 
 
-def direction_near(window: str, after: str, cues: Cues) -> tuple[str | None, bool]:
+def direction_near(before: list[str], after: list[str], cues: Cues) -> tuple[str | None, bool]:
     """The direction word nearest before the figure, else the first one after it; and whether
-    its subject is a loss or deficit ("operating loss increased")."""
-    before = words(window)
+    its subject is a loss or deficit ("operating loss increased"). Both are `words` lists."""
     for index in range(len(before) - 1, -1, -1):
         if direction := cues.direction_of(before[index]):
             return direction, bool(index and before[index - 1] in cues.negative_after)
-    for word in words(after)[:4]:
+    for word in after[:4]:
         if direction := cues.direction_of(word):
             return direction, False
     return None, False
@@ -163,17 +164,21 @@ def _strip_hedge(window: str, quantity: Quantity) -> str:
     return window
 
 
-def _is_or_link(window: str) -> bool:
+_OR_LINKS = (["or"], [",", "or"], ["or", ","], [",", "or", ","])
+
+
+def _is_or_link(tokens: list[str]) -> bool:
     """ ", or" between a change and its twin: "$45.2 million, or 12%"."""
-    return words(window) in (["or"], [",", "or"], ["or", ","], [",", "or", ","])
+    return tokens in _OR_LINKS
 
 
-def _sign_of_level(window: str, following: str, cues: Cues) -> int:
+def _sign_of_level(before: list[str], after: list[str], cues: Cues) -> int:
     """-1 for a level stated as a loss or deficit ("to a loss of $28.9m", "a $2.2m loss")."""
-    tokens = words(window)
-    if any(_ends_with(tokens, phrase) for phrase in cues.negative):
+    end = len(before)
+    if end and any(
+        _phrase_ends_at(before, end, phrase) for phrase in cues.negative_ending.get(before[-1], ())
+    ):
         return -1
-    after = words(following)[:2]
     return -1 if after and after[0] in cues.negative_after else 1
 
 
@@ -182,10 +187,17 @@ class _Binder:
 
     def __init__(self, text: str, amounts: list[Quantity], start: int, cues: Cues) -> None:
         self.text, self.amounts, self.cues = text, amounts, cues
-        self.frames: list[Candidate] = []
+        self.frames: list[tuple[Candidate, list[_Window]]] = []
         self.frame = Candidate()
+        # The raw windows of the current frame's figures, read for a multiple or direction word
+        # only once the frame is closed, and only when it has no change figure (`_with_words`).
+        self.windows: list[_Window] = []
         self.previous_end = start
         self.previous_role: str | None = None
+
+    def close_frame(self) -> None:
+        self.frames.append((self.frame, self.windows))
+        self.frame, self.windows = Candidate(), []
 
     def following(self, position: int) -> str:
         quantity = self.amounts[position]
@@ -193,31 +205,31 @@ class _Binder:
             return self.text[quantity.end : self.amounts[position + 1].start]
         return self.text[quantity.end : quantity.end + 40]
 
-    def role(self, quantity: Quantity, window: str, following: str) -> str:
-        if quantity.kind is Kind.NUMBER and words(following)[:1] in (["points"], ["point"]):
+    def role(self, quantity: Quantity, before: list[str], after: list[str]) -> str:
+        if quantity.kind is Kind.NUMBER and after[:1] in (["points"], ["point"]):
             # Bare "points": percentage points beside rates, index points beside index levels;
             # the rules' level kinds tell the two apart.
             return "points"
-        role = role_of(quantity, window, self.cues)
-        if role == "level" and self.previous_role in CHANGE_ROLES and _is_or_link(window):
+        role = role_of(quantity, before, self.cues)
+        if role == "level" and self.previous_role in CHANGE_ROLES and _is_or_link(before):
             return "percent" if quantity.kind is Kind.PERCENT else "change"
-        if role == "level" and any(self.cues.direction_of(word) for word in words(following)[:1]):
+        if role == "level" and after and self.cues.direction_of(after[0]):
             return "change"  # "a $20.2 million decrease"
         return role
 
-    def starts_new_claim(self, role: str, window: str) -> bool:
+    def starts_new_claim(self, role: str, window: str, before: list[str]) -> bool:
         frame = self.frame
-        if not frame.figures:
+        if not frame.roles:  # no figure with a role yet (levels alone do not count)
             return False
         if role != "level" and role in frame.roles:
             return True
-        has_direction = any(self.cues.direction_of(word) for word in words(window))
+        has_direction = any(self.cues.direction_of(word) for word in before)
         if role in CHANGE_ROLES and frame.has_change:
             # A second direction word means a second clause: "fell 0.5% while … rose by 12.7m".
             return has_direction
         if role in CHANGE_ROLES and "old" in frame.roles and "new" in frame.roles:
             # Both levels are set: a change with no cue of its own belongs to another statement.
-            return not has_direction and not _is_or_link(window)
+            return not has_direction and not _is_or_link(before)
         return frame.has_change and frame.has_levels and _is_separator(window, self.cues)
 
     def add(self, position: int) -> None:
@@ -228,20 +240,19 @@ class _Binder:
         twin = quantity.kind is Kind.PERCENT and self.previous_role in CHANGE_ROLES
         if bracketed and not twin:
             return  # a parenthetical translation of the previous figure: "8.5 mln euro ($12.4 mln)"
-        if ";" in raw_window and self.frame.figures:
-            self.frames.append(self.frame)
-            self.frame = Candidate()
+        if ";" in raw_window and self.frame.roles:
+            self.close_frame()
         window = _strip_hedge(raw_window, quantity)
-        following = self.following(position)
-        role = self.role(quantity, window, following)
-        if role == "percent" and words(following)[:1] == ["of"]:
+        # Each window is tokenised once; every cue test below reads these lists.
+        before, after = words(window), words(self.following(position))
+        role = self.role(quantity, before, after)
+        if role == "percent" and after[:1] == ["of"]:
             return  # "123 per cent of adjusted earnings" is a share, not a change
-        if self.starts_new_claim(role, window):
-            self.frames.append(self.frame)
-            self.frame = Candidate()
+        if self.starts_new_claim(role, window, before):
+            self.close_frame()
         if role == "old" and quantity.bound and quantity.bound.lower() in _OLD_BOUNDS:
             quantity = quantity.with_changes(bound=None, hedge=None)
-        if role in ("old", "new", "level") and _sign_of_level(window, following, self.cues) < 0:
+        if role in ("old", "new", "level") and _sign_of_level(before, after, self.cues) < 0:
             quantity = quantity.with_changes(value=-quantity.value)
             self.frame.assumptions.append(f"{quantity.text} read as negative (a loss or deficit)")
         if role == "level":
@@ -249,20 +260,51 @@ class _Binder:
         else:
             self.frame.roles[role] = quantity
         if role in CHANGE_ROLES and self.frame.direction is None:
-            direction, loss = direction_near(window, following, self.cues)
+            direction, loss = direction_near(before, after, self.cues)
             self.frame.direction, self.frame.subject_is_loss = direction, loss
         offset = quantity.start - len(raw_window)
-        if self.frame.multiple is None:
-            self.frame.multiple = _multiple_in(raw_window, offset, self.cues)
-        if role in ("old", "new", "level") and self.frame.direction_word is None:
-            self.frame.direction_word = _direction_word(raw_window, offset, self.cues)
+        self.windows.append(_Window(raw_window, offset, role in ("old", "new", "level")))
         self.previous_role = role
 
     def run(self) -> list[Candidate]:
         for position in range(len(self.amounts)):
             self.add(position)
-        self.frames.append(self.frame)
-        return [_resolve_levels(_with_direction(_with_multiple(f))) for f in self.frames]
+        self.close_frame()
+        return [_resolve_levels(self.with_words(f, windows)) for f, windows in self.frames]
+
+    def with_words(self, frame: Candidate, windows: list[_Window]) -> Candidate:
+        """A frame without a change figure may state one in words: a multiple in any of its
+        windows ("doubled to … from …"), else a direction word before a level ("rose to …").
+        The first window that has one wins. A frame with a change figure uses neither, so its
+        windows are not searched (the multiple pattern is the costliest search of binding)."""
+        if frame.has_change:
+            return frame
+        frame.multiple = next(
+            (m for w in windows if (m := _multiple_in(w.text, w.offset, self.cues)) is not None),
+            None,
+        )
+        _with_multiple(frame)
+        if frame.has_change:
+            return frame
+        frame.direction_word = next(
+            (
+                d
+                for w in windows
+                if w.level and (d := _direction_word(w.text, w.offset, self.cues)) is not None
+            ),
+            None,
+        )
+        return _with_direction(frame)
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """The text between a figure and the one before it (before hedge stripping), where it
+    starts in the document, and whether the figure is a level."""
+
+    text: str
+    offset: int
+    level: bool
 
 
 def _checkable(candidate: Candidate) -> bool:
@@ -318,6 +360,8 @@ def _with_multiple(frame: Candidate) -> Candidate:
 
 def _multiple_in(window: str, offset: int, cues: Cues) -> Quantity | None:
     """The multiple word in a window ("almost doubled"), as a figure standing for its ratio."""
+    if cues.multiple_hint.search(window) is None:
+        return None
     match = cues.multiple_pattern.search(window)
     if match is None:
         return None

@@ -12,7 +12,9 @@ use plain interval evaluation.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from decimal import (
     ROUND_CEILING,
     ROUND_FLOOR,
@@ -23,6 +25,7 @@ from decimal import (
     InvalidOperation,
     localcontext,
 )
+from itertools import product
 from typing import TypeVar
 
 from service.engine.expression import Call, Neg, Node, Num, Var, evaluate, variables
@@ -32,6 +35,9 @@ Point = Callable[[Mapping[str, Decimal]], Decimal]
 T = TypeVar("T")
 _CONTEXT = Context(prec=40, rounding=ROUND_HALF_EVEN, traps=[DivisionByZero, InvalidOperation])
 _SLACK = Decimal("1e-30")
+# Outward rounding of the hull; built once, as a new Context per call costs more than the sum.
+_WIDEN_DOWN = Context(prec=40, rounding=ROUND_FLOOR)
+_WIDEN_UP = Context(prec=40, rounding=ROUND_CEILING)
 
 
 def _mod(value: Decimal, divisor: Decimal) -> Decimal:
@@ -55,10 +61,10 @@ _POINT_FUNCTIONS: dict[str, Callable[..., Decimal]] = {
     "sign": _sign,
 }
 _OPERATORS: dict[str, Callable[[Decimal, Decimal], Decimal]] = {
-    "+": lambda a, b: a + b,
-    "-": lambda a, b: a - b,
-    "*": lambda a, b: a * b,
-    "/": lambda a, b: a / b,
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
 }
 
 
@@ -94,8 +100,24 @@ def compile_point(node: Node) -> Point:
         function = _POINT_FUNCTIONS[node.function]
         arguments = tuple(compile_point(a) for a in node.arguments)
         return lambda env: function(*(argument(env) for argument in arguments))
-    left, right, operator = compile_point(node.left), compile_point(node.right), _OPERATORS[node.op]
-    return lambda env: operator(left(env), right(env))
+    return _compile_binary(_OPERATORS[node.op], node.left, node.right)
+
+
+def _compile_binary(apply: Callable[[Decimal, Decimal], Decimal], left: Node, right: Node) -> Point:
+    """An operation whose operands are read directly when they are names or constants: relations
+    are small ("(new - old) / old * 100"), so one closure call per leaf is a good part of the
+    cost of a corner."""
+    if isinstance(left, Var) and isinstance(right, Var):
+        first, second = left.name, right.name
+        return lambda env: apply(env[first], env[second])
+    if isinstance(right, Var):
+        read_left, name = compile_point(left), right.name
+        return lambda env: apply(read_left(env), env[name])
+    if isinstance(right, Num):
+        read_left, constant = compile_point(left), right.value
+        return lambda env: apply(read_left(env), constant)
+    read_left, read_right = compile_point(left), compile_point(right)
+    return lambda env: apply(read_left(env), read_right(env))
 
 
 @_by_identity
@@ -130,36 +152,49 @@ def point_value(node: Node, values: Mapping[str, Decimal]) -> Decimal:
         raise IntervalError("the relation is undefined at these figures") from exc
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What the corner evaluation needs to know about one relation, worked out once."""
+
+    names: tuple[str, ...]  # sorted
+    has_abs: bool
+    divisors: tuple[Node, ...]
+    function: Point
+
+
 @_by_identity
-def _names(node: Node) -> tuple[str, ...]:
-    return tuple(sorted(variables(node)))
+def _plan(node: Node) -> _Plan:
+    return _Plan(
+        tuple(sorted(variables(node))), _has_abs(node), _divisors(node), compile_point(node)
+    )
 
 
 def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
     """The range of a monotone relation over the box `env`, rounded outward."""
-    names = [name for name in _names(node) if name in env]
-    infinite = any(not env[n].low.is_finite() or not env[n].high.is_finite() for n in names)
-    if infinite or len(names) > 8 or _has_abs(node):
+    plan = _plan(node)
+    names = [name for name in plan.names if name in env]
+    boxes = [env[name] for name in names]
+    infinite = any(not box.low.is_finite() or not box.high.is_finite() for box in boxes)
+    if infinite or len(names) > 8 or plan.has_abs:
         return evaluate(node, env)
-    for divisor in _divisors(node):
+    for divisor in plan.divisors:
         if evaluate(divisor, env).contains_zero():
             raise IntervalError("division by an interval that contains zero")
-    function = compile_point(node)
+    function = plan.function
     values: list[Decimal] = []
-    corner = {name: env[name].low for name in names}
+    corner: dict[str, Decimal] = {}
+    # Corners in the order of a binary counter over `names`, the first name the fastest bit
+    # (product varies its last factor fastest, hence the reversal): min and max keep the first
+    # of equal values, so the order decides which representation of a tie is returned.
+    reversed_names = names[::-1]
     try:
         with localcontext(_CONTEXT):
-            for mask in range(1 << len(names)):
-                for bit, name in enumerate(names):
-                    corner[name] = env[name].high if mask >> bit & 1 else env[name].low
+            for bounds in product(*[(box.low, box.high) for box in reversed(boxes)]):
+                corner.update(zip(reversed_names, bounds, strict=True))
                 values.append(function(corner))
     except (DivisionByZero, InvalidOperation, ZeroDivisionError) as exc:
         raise IntervalError("the relation is undefined at a corner of the figures") from exc
     low, high = min(values), max(values)
-    return Interval(_widen(low, ROUND_FLOOR), _widen(high, ROUND_CEILING))
-
-
-def _widen(value: Decimal, rounding: str) -> Decimal:
-    slack = abs(value) * _SLACK
-    context = Context(prec=40, rounding=rounding)
-    return context.subtract(value, slack) if rounding == ROUND_FLOOR else context.add(value, slack)
+    return Interval(
+        _WIDEN_DOWN.subtract(low, abs(low) * _SLACK), _WIDEN_UP.add(high, abs(high) * _SLACK)
+    )

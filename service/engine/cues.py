@@ -32,11 +32,13 @@ class Cues:
     links: frozenset[str]
     separators: tuple[str, ...]
     negative: tuple[tuple[str, ...], ...]
+    negative_ending: dict[str, tuple[tuple[str, ...], ...]]  # `negative` by last word
     negative_after: frozenset[str]
     filler: frozenset[str]
     multiples: dict[str, Decimal]
     multiple_hedges: dict[str, Hedge]
     multiple_pattern: re.Pattern[str]
+    multiple_hint: re.Pattern[str]  # a multiple word alone: windows without one skip the above
     # (phrase, role) by the phrase's last word, longest first: one dict lookup per word
     phrases_ending: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     balance_words: dict[str, str]  # "exports" → "inflow", "deficit" → "deficit"
@@ -55,11 +57,13 @@ class Cues:
             links=frozenset(data["roles"]["change_links"]),
             separators=tuple(data["clauses"]["separators"]),
             negative=phrases(data["signs"]["negative"]),
+            negative_ending=_group_by_last_word(phrases(data["signs"]["negative"])),
             negative_after=frozenset(data["signs"]["negative_after"]),
             filler=frozenset(data["roles"]["filler"]),
             multiples={w: Decimal(v) for w, v in data["multiples"]["words"].items()},
             multiple_hedges={w: Hedge(v) for w, v in data["multiples"]["hedges"].items()},
             multiple_pattern=_multiple_pattern(data["multiples"]),
+            multiple_hint=_multiple_hint(data["multiples"]),
             balance_words={
                 word: role for role, group in data["balances"].items() for word in group
             },
@@ -82,6 +86,30 @@ def _multiple_pattern(table: Mapping[str, Any]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(table["words"], key=len, reverse=True))
     hedges = "|".join(re.escape(h) for h in sorted(table["hedges"], key=len, reverse=True))
     return re.compile(rf"(?:(?P<hedge>{hedges})\s+)?\b(?P<word>{alternatives})\b", re.IGNORECASE)
+
+
+def _group_by_last_word(
+    group: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases keyed by their last word, keeping their order: a figure's window is then tested
+    only against the phrases that can end it."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in group:
+        if phrase:
+            table.setdefault(phrase[-1], []).append(phrase)
+    return {word: tuple(entries) for word, entries in table.items()}
+
+
+def _multiple_hint(table: Mapping[str, Any]) -> re.Pattern[str]:
+    """The word part of `_multiple_pattern` alone, behind a lookahead on the words' first letters.
+
+    Every match of the full pattern contains a match of this one, which is several times faster
+    to rule out: the optional hedge in front makes the full pattern try every position.
+    """
+    ordered = sorted(table["words"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in ordered)
+    initials = "".join(sorted({re.escape(w[0]) for w in ordered}))
+    return re.compile(rf"(?=[{initials}])\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def _by_last_word(

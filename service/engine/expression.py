@@ -277,26 +277,71 @@ _SYMBOLS = {"+": "+", "-": "−", "*": "×", "/": "/"}
 _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 
 
-def render(node: Node, names: Mapping[str, str], parent: int = 0, right: bool = False) -> str:
+def render(node: Node, names: Mapping[str, str]) -> str:
     """Write the expression with each role replaced by the figure's short form.
 
     >>> render(parse_expression("(new - old) / old * 100"), {"new": "2.61bn", "old": "2.18bn"})
     '(2.61bn − 2.18bn) / 2.18bn × 100'
     """
+    pieces, slots = _template(node)
+    filled = [names.get(name, name) for name in slots]
+    text = pieces[0]
+    for value, piece in zip(filled, pieces[1:], strict=True):
+        text += value + piece
+    return text
+
+
+# Rendered templates by tree identity: rule trees live as long as the process, and a finding
+# renders its rule's relation every time.
+_TEMPLATES: dict[int, tuple[Node, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+
+
+def _template(node: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The rendering of a tree as fixed text pieces around its variable names, in order."""
+    hit = _TEMPLATES.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    parts: list[str | Var] = []
+    _render_parts(node, parts, 0, False)
+    pieces, slots, current = [], [], ""
+    for part in parts:
+        if isinstance(part, Var):
+            pieces.append(current)
+            slots.append(part.name)
+            current = ""
+        else:
+            current += part
+    pieces.append(current)
+    template = (tuple(pieces), tuple(slots))
+    _TEMPLATES[id(node)] = (node, template)
+    return template
+
+
+def _render_parts(node: Node, out: list[str | Var], parent: int, right: bool) -> None:
+    """Append the text of `node` to `out`, variables left as `Var` to be filled in later."""
     if isinstance(node, Num):
-        return str(node.value)
-    if isinstance(node, Var):
-        return names.get(node.name, node.name)
-    if isinstance(node, Neg):
-        return "−" + render(node.operand, names, 3)
-    if isinstance(node, Call):
+        out.append(str(node.value))
+    elif isinstance(node, Var):
+        out.append(node)
+    elif isinstance(node, Neg):
+        out.append("−")
+        _render_parts(node.operand, out, 3, False)
+    elif isinstance(node, Call):
         if node.function == "abs":
-            return f"|{render(node.arguments[0], names)}|"
-        return f"{node.function}({', '.join(render(a, names) for a in node.arguments)})"
-    level = _PRECEDENCE[node.op]
-    text = (
-        f"{render(node.left, names, level)} {_SYMBOLS[node.op]} "
-        f"{render(node.right, names, level, right=True)}"
-    )
-    needs_parens = level < parent or (right and level == parent and node.op in "-/")
-    return f"({text})" if needs_parens else text
+            out.append("|")
+            _render_parts(node.arguments[0], out, 0, False)
+            out.append("|")
+            return
+        out.append(f"{node.function}(")
+        for index, argument in enumerate(node.arguments):
+            out.append(", " if index else "")
+            _render_parts(argument, out, 0, False)
+        out.append(")")
+    else:
+        level = _PRECEDENCE[node.op]
+        needs_parens = level < parent or (right and level == parent and node.op in "-/")
+        out.append("(" if needs_parens else "")
+        _render_parts(node.left, out, level, False)
+        out.append(f" {_SYMBOLS[node.op]} ")
+        _render_parts(node.right, out, level, True)
+        out.append(")" if needs_parens else "")

@@ -14,6 +14,7 @@ _SUFFIX = {
     Decimal(10) ** 9: "bn",
     Decimal(10) ** 12: "tn",
 }
+_QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(8)}  # 0 → 1, 2 → 0.01
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs", "INR": "₹", "JPY": "¥"}
 
 
@@ -28,7 +29,8 @@ def plain(value: Decimal, places: int | None = None) -> str:
     if value.is_infinite():
         return "∞" if value > 0 else "−∞"
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+        quantum = _QUANTUM.get(places) or Decimal(1).scaleb(-places)
+        value = value.quantize(quantum, rounding=ROUND_HALF_EVEN)
     text = format(value, "f")
     if "." in text and places is None:
         text = text.rstrip("0").rstrip(".")

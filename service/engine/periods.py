@@ -62,15 +62,20 @@ def _nearest_span(spans: list[re.Match[str]], starts: list[int], at: int) -> re.
 def period_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:
     if not any(q.unit == "month" for q in figures):
         return []  # the month-span scan is the costly part: only when a duration is stated
-    spans = list(_SPAN.finditer(text))
-    starts = [match.start() for match in spans]
+    spans: list[re.Match[str]] | None = None  # scanned once, when a fiscal claim needs them
+    starts: list[int] = []
     result = []
     for months in figures:
         before = text[max(0, months.start - 12) : months.start].rstrip().lower()
         if months.unit != "month" or not before.endswith("first"):
             continue
         fiscal = _FISCAL.match(text, months.end)
-        if fiscal is None or not spans:
+        if fiscal is None:
+            continue
+        if spans is None:
+            spans = list(_SPAN.finditer(text))
+            starts = [match.start() for match in spans]
+        if not spans:
             continue
         span = _nearest_span(spans, starts, months.start)
         roles = {

@@ -9,7 +9,7 @@ rejects a malformed file with the file's name in the error; it does no I/O itsel
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -86,9 +86,18 @@ class Rule:
     def target(self) -> str:
         return self.relation.target
 
+    # Derived once from `roles` and `unless`: applies_to runs for every rule of a binder on
+    # every candidate.
+    required: frozenset[str] = field(init=False, repr=False, compare=False)
+    excluded: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "required", frozenset(self.roles))
+        object.__setattr__(self, "excluded", frozenset(self.unless))
+
     def applies_to(self, roles: Iterable[str]) -> bool:
-        present = set(roles)
-        return set(self.roles) <= present and not (set(self.unless) & present)
+        present = roles if isinstance(roles, dict | set | frozenset) else set(roles)
+        return self.required.issubset(present) and self.excluded.isdisjoint(present)
 
 
 @dataclass(frozen=True)

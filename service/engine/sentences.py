@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 
+# A boundary starts at its punctuation or line break. The pattern opens with that character
+# class (not a lookbehind) so that the scanner can skip to the next candidate character; the
+# boundary proper starts after sentence punctuation (see `_gap_start`).
 _BOUNDARY = re.compile(
     r"""
-      (?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z•])   # sentence punctuation, then a capital
-    | \n\s*                                 # a line break: headlines and bullets stand alone
+    [.!?\n]
+    (?:
+        (?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z•])  # sentence punctuation, then a capital
+      | (?<=\n)\s*                           # a line break: headlines and bullets stand alone
+    )
     """,
     re.VERBOSE,
 )
@@ -33,14 +39,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group(0)[:1] != "\n" and _ABBREVIATIONS.search(
-            text, max(0, match.start() - 12), match.start()
-        ):
+        gap = _gap_start(text, match)
+        if text[gap] != "\n" and _ABBREVIATIONS.search(text, max(0, gap - 12), gap):
             continue
-        _append(text, start, match.start(), spans)
+        _append(text, start, gap, spans)
         start = match.end()
     _append(text, start, len(text), spans)
     return spans
+
+
+def _gap_start(text: str, match: re.Match[str]) -> int:
+    """Where the text between two sentences starts: at a line break, or after the punctuation
+    that ends the first sentence (the punctuation stays with its sentence)."""
+    first = match.start()
+    return first if text[first] == "\n" else first + 1
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
