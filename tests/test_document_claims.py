@@ -126,3 +126,26 @@ def test_seed_dateline_weekday_is_consistent():
 def test_seed_has_no_unverifiable_or_flagged_claims():
     report = service.check_text(SEED)
     assert {f.verdict for f in report.findings} == {Verdict.CONSISTENT}
+
+
+def test_n_times_and_n_fold_are_ratios_not_changes():
+    """'rose 3.5 times' states new/old = 3.5; the 3.5 is never an absolute change."""
+    text = "Exports rose 3.5 times to $7.02 million from $2.01 million."
+    findings = service.check_text(text).findings
+    assert [(f.rule, f.verdict) for f in findings] == [("EC110", Verdict.CONSISTENT)]
+    wrong = "Exports rose 5 times to $7.02 million from $2.01 million."
+    assert [f.flagged for f in _findings(wrong, "EC110")] == [True]
+    assert _findings("Exports rose 2.5-fold to $5.03 million from $2.01 million.", "EC110")
+
+
+def test_n_times_more_is_read_both_ways_and_says_so():
+    usage = _findings("Profit was three times higher at $9.0 million than $3.0 million.", "EC110")
+    literal = _findings(
+        "Profit was three times higher at $12.0 million than $3.0 million.", "EC110"
+    )
+    neither = _findings(
+        "Profit was three times higher at $15.0 million than $3.0 million.", "EC110"
+    )
+    assert [f.verdict for f in usage + literal] == [Verdict.CONSISTENT, Verdict.CONSISTENT]
+    assert any("ambiguous" in a for a in usage[0].assumptions)
+    assert neither[0].flagged

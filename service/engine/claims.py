@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from service.engine.cues import Cues, words
-from service.engine.quantity import Kind, Quantity
+from service.engine.quantity import Hedge, Kind, Quantity
 
 CHANGE_ROLES = ("change", "percent", "points", "bps", "factor")
 _CHANGE_ROLE_SET = frozenset(CHANGE_ROLES)
@@ -206,6 +206,8 @@ class _Binder:
         return self.text[quantity.end : quantity.end + 40]
 
     def role(self, quantity: Quantity, before: list[str], after: list[str]) -> str:
+        if quantity.kind is Kind.NUMBER and after[:1] in (["times"], ["fold"]):
+            return "factor"  # "rose 3.5 times", "a 2.5-fold increase"
         if quantity.kind is Kind.NUMBER and after[:1] in (["points"], ["point"]):
             # Bare "points": percentage points beside rates, index points beside index levels;
             # the rules' level kinds tell the two apart.
@@ -255,6 +257,8 @@ class _Binder:
         if role in ("old", "new", "level") and _sign_of_level(before, after, self.cues) < 0:
             quantity = quantity.with_changes(value=-quantity.value)
             self.frame.assumptions.append(f"{quantity.text} read as negative (a loss or deficit)")
+        if role == "factor":
+            quantity = _as_factor(quantity, after, self.frame.assumptions)
         if role == "level":
             self.frame.levels.append(quantity)
         else:
@@ -349,6 +353,26 @@ def _oriented(candidate: Candidate) -> Candidate:
         candidate.direction = _flip(candidate.direction)
         candidate.assumptions.append("the loss grew, so the value fell")
     return candidate
+
+
+_MORE = frozenset({"more", "higher", "larger", "bigger", "greater"})
+_LESS = frozenset({"less", "smaller", "lower", "fewer"})
+
+
+def _as_factor(quantity: Quantity, after: list[str], assumptions: list[str]) -> Quantity:
+    """A number before "times" or "-fold" as the ratio it states (DOMAIN §A.4).
+
+    "N times more" is read both ways, N× (usage) and (N+1)× (literal), and says so; "N times
+    less" is read as 1/N, a phrase style guides call ill-defined.
+    """
+    phrase = f"{quantity.text} {' '.join(after[:2])}"
+    if after[1:2] and after[1] in _MORE:
+        assumptions.append(f"“{phrase}” is ambiguous: read as ×{quantity.digits} or ×(1 + it)")
+        return quantity.with_changes(kind=Kind.MULTIPLE, hedge=Hedge.EITHER)
+    if after[1:2] and after[1] in _LESS:
+        assumptions.append(f"“{phrase}” read as 1/{quantity.digits} (an ill-defined phrase)")
+        return quantity.with_changes(kind=Kind.MULTIPLE, value=1 / quantity.value)
+    return quantity.with_changes(kind=Kind.MULTIPLE)
 
 
 def _with_multiple(frame: Candidate) -> Candidate:

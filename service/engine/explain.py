@@ -87,7 +87,9 @@ def explain(
     if verdict is Verdict.CONSISTENT:
         tail = f", and the stated {target.text} is within that range."
         if target.hedge is not None:
-            tail = f", which fits “{target.approximator or target.bound} {target.text}”."
+            hedge_word = target.approximator or target.bound
+            stated = f"{hedge_word} {target.text}" if hedge_word else target.text
+            tail = f", which fits “{stated}” as hedged."
     elif verdict is Verdict.IMPOSSIBLE:
         tail = ". A quantity that cannot go below zero cannot fall by more than 100%."
     else:

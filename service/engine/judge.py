@@ -72,6 +72,9 @@ def hedged_interval(
         low = value - abs(value) * policy.nearly
     elif hedge in (Hedge.OVER, Hedge.AT_LEAST):
         high = INF
+    elif hedge is Hedge.EITHER:
+        low = value - abs(value) * policy.multiple
+        high = (value + 1) * (1 + policy.multiple)
     elif hedge in (Hedge.UNDER, Hedge.AT_MOST):
         low = ZERO if magnitude else -INF
     return Interval(min(low, high), high)

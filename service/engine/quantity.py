@@ -64,6 +64,7 @@ class Hedge(StrEnum):
     AT_LEAST = "at_least"  # at least, no less than
     UNDER = "under"  # less than, under, below: strict upper bound
     AT_MOST = "at_most"  # up to, at most, as much as
+    EITHER = "either"  # "N times more": N× (usage) or (N+1)× (literal), DOMAIN §A.4
 
 
 @dataclass(frozen=True, slots=True)
