@@ -15,7 +15,7 @@ from service.engine.quantity import Quantity
 
 def _label(window: str, cues: Cues) -> str | None:
     """The balance role the last flow or balance word before a figure gives it."""
-    for word in reversed(words(window)[-6:]):
+    for word in reversed(words(window)[-12:]):
         if word in cues.balance_words:
             return cues.balance_words[word]
     return None
@@ -28,14 +28,15 @@ def balance_candidates(
     found: list[Candidate] = []
     roles: dict[str, Quantity] = {}
     previous_end = sentence[0]
-    for quantity in amounts:
+    # Rates are skipped, so "exports rose 5.2% to $150.3bn" still reads "exports" before $150.3bn.
+    for quantity in (q for q in amounts if not q.kind.is_rate):
         window = text[previous_end : quantity.start]
         if ";" in window:
             found.extend(_balance(roles))
             roles = {}
         label = _label(window, cues)
         previous_end = quantity.end
-        if label and label not in roles and not quantity.kind.is_rate:
+        if label and label not in roles:
             roles[label] = quantity
     return found + _balance(roles)
 

@@ -20,6 +20,7 @@ from service.engine.quantity import Hedge, Kind, Quantity
 CHANGE_ROLES = ("change", "percent", "points", "bps", "factor")
 _CHANGE_ROLE_SET = frozenset(CHANGE_ROLES)
 _OLD_BOUNDS = frozenset({"over", "above", "than"})
+_LEVELISH = frozenset({"old", "new", "level", "base"})
 _WORD_SPANS = re.compile(r"[A-Za-z]+")
 LEVEL_ROLES = ("old", "new")
 
@@ -30,6 +31,7 @@ class Candidate:
 
     roles: dict[str, Quantity] = field(default_factory=dict)
     levels: list[Quantity] = field(default_factory=list)
+    bases: list[Quantity] = field(default_factory=list)  # levels after a distant old-level cue
     direction: str | None = None
     subject_is_loss: bool = (
         False  # "operating loss increased": flips the direction of signed levels
@@ -61,7 +63,7 @@ class Candidate:
 
     @property
     def has_levels(self) -> bool:
-        return bool(self.levels) or "old" in self.roles or "new" in self.roles
+        return bool(self.levels or self.bases) or "old" in self.roles or "new" in self.roles
 
     @property
     def complete(self) -> bool:
@@ -120,12 +122,24 @@ def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
         return "bps"
     cue = _last_cue(tokens, cues)
     role = cue[0] if cue else "level"
+    if role == "level" and _names_a_base(tokens, cues):
+        role = "base"  # "from net sales of $1.89bn": a base, though nouns stand between
     if quantity.kind is Kind.PERCENT:
         # A rate is a level only right after its cue ("to 9.7%", "from 9.9%"); else a change.
         adjacent = cue is not None and cue[1] == len(tokens) and tokens[-1] != "of"
         if role not in LEVEL_ROLES or not adjacent:
             return "percent"
     return role
+
+
+def _names_a_base(tokens: list[str], cues: Cues) -> bool:
+    """An old-level cue anywhere in the window, not necessarily next to the figure."""
+    return any(
+        _phrase_ends_at(tokens, index + 1, phrase)
+        for index, word in enumerate(tokens)
+        for phrase, role in cues.phrases_ending.get(word, ())
+        if role == "old"
+    )
 
 
 def direction_near(before: list[str], after: list[str], cues: Cues) -> tuple[str | None, bool]:
@@ -254,12 +268,14 @@ class _Binder:
             self.close_frame()
         if role == "old" and quantity.bound and quantity.bound.lower() in _OLD_BOUNDS:
             quantity = quantity.with_changes(bound=None, hedge=None)
-        if role in ("old", "new", "level") and _sign_of_level(before, after, self.cues) < 0:
+        if role in _LEVELISH and _sign_of_level(before, after, self.cues) < 0:
             quantity = quantity.with_changes(value=-quantity.value)
             self.frame.assumptions.append(f"{quantity.text} read as negative (a loss or deficit)")
         if role == "factor":
             quantity = _as_factor(quantity, after, self.frame.assumptions)
-        if role == "level":
+        if role == "base":
+            self.frame.bases.append(quantity)
+        elif role == "level":
             self.frame.levels.append(quantity)
         else:
             self.frame.roles[role] = quantity
@@ -267,7 +283,7 @@ class _Binder:
             direction, loss = direction_near(before, after, self.cues)
             self.frame.direction, self.frame.subject_is_loss = direction, loss
         offset = quantity.start - len(raw_window)
-        self.windows.append(_Window(raw_window, offset, role in ("old", "new", "level")))
+        self.windows.append(_Window(raw_window, offset, role in _LEVELISH))
         self.previous_role = role
 
     def run(self) -> list[Candidate]:
@@ -430,11 +446,17 @@ def bind_sentence_frames(
 
 
 def _resolve_levels(frame: Candidate) -> Candidate:
-    """Give unmarked levels the level role still missing ("was $21.2m, down 66.7% from…")."""
-    for quantity in frame.levels:
-        missing = next((role for role in ("new", "old") if role not in frame.roles), None)
-        if missing is None:
-            break
-        frame.roles[missing] = quantity
-        frame.assumptions.append(f"{quantity.text} read as the {missing} level")
+    """Fill the level roles still missing. The old level needs an old-level cue, if not next
+    to the figure then somewhere before it ("from net sales of $1.89bn"); an unmarked level can
+    only be the new one ("was $21.2m, down 66.7% from…"), or "… to $120.2bn, leaving a surplus
+    of $30.1bn" would read the surplus as the base."""
+    unused = list(frame.bases)
+    if "old" not in frame.roles and unused:
+        frame.roles["old"] = unused.pop(0)
+        frame.assumptions.append(f"{frame.roles['old'].text} read as the old level")
+    candidates = frame.levels + unused
+    if "new" not in frame.roles and candidates:
+        quantity = min(candidates, key=lambda q: q.start)
+        frame.roles["new"] = quantity
+        frame.assumptions.append(f"{quantity.text} read as the new level")
     return frame
