@@ -7,7 +7,7 @@ The flow and balance words are data in rules/cues.toml ([balances]).
 
 from __future__ import annotations
 
-from service.engine.claims import Candidate
+from service.engine.candidate import Candidate
 from service.engine.compat import dimension
 from service.engine.cues import Cues, words
 from service.engine.quantity import Quantity

@@ -9,75 +9,22 @@ would be filled twice or at a clause separator once it is complete. The cue word
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 
+from service.engine.candidate import CHANGE_ROLES, LEVEL_ROLES, Candidate
 from service.engine.cues import Cues, words
-from service.engine.quantity import Hedge, Kind, Quantity
+from service.engine.quantity import Kind, Quantity
+from service.engine.wording import (
+    as_factor,
+    direction_word,
+    multiple_in,
+    with_direction,
+    with_multiple,
+)
 
-CHANGE_ROLES = ("change", "percent", "points", "bps", "factor")
-_CHANGE_ROLE_SET = frozenset(CHANGE_ROLES)
 _OLD_BOUNDS = frozenset({"over", "above", "than"})
 _LEVELISH = frozenset({"old", "new", "level", "base"})
-_WORD_SPANS = re.compile(r"[A-Za-z]+")
-LEVEL_ROLES = ("old", "new")
-
-
-@dataclass(slots=True)
-class Candidate:
-    """Figures bound to roles, the stated direction, and what was assumed to bind them."""
-
-    roles: dict[str, Quantity] = field(default_factory=dict)
-    levels: list[Quantity] = field(default_factory=list)
-    bases: list[Quantity] = field(default_factory=list)  # levels after a distant old-level cue
-    direction: str | None = None
-    subject_is_loss: bool = (
-        False  # "operating loss increased": flips the direction of signed levels
-    )
-    multiple: Quantity | None = None
-    direction_word: Quantity | None = None  # "rose to $5.2m from $4.1m": the word as a figure
-    # Set when figures from two sentences were combined: where the claim is, and what completed it.
-    anchor: tuple[int, int] | None = None
-    unverifiable: str | None = None  # why the figures cannot be checked, when the binder knows
-    binder: str = "change"  # which finder produced it; only that binder's rules apply
-    related: tuple[tuple[int, int], ...] = ()
-    assumptions: list[str] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return self.anchor[0] if self.anchor else min(q.start for q in self.figures)
-
-    @property
-    def end(self) -> int:
-        return self.anchor[1] if self.anchor else max(q.end for q in self.figures)
-
-    @property
-    def figures(self) -> list[Quantity]:
-        return list(self.roles.values())
-
-    @property
-    def has_change(self) -> bool:
-        return not _CHANGE_ROLE_SET.isdisjoint(self.roles)
-
-    @property
-    def has_levels(self) -> bool:
-        return bool(self.levels or self.bases) or "old" in self.roles or "new" in self.roles
-
-    @property
-    def complete(self) -> bool:
-        if "converted" in self.roles:
-            return True
-        if "direction" in self.roles:
-            return "old" in self.roles and "new" in self.roles
-        return self.has_change and ("old" in self.roles or "new" in self.roles)
-
-    @property
-    def partial(self) -> bool:
-        """One level and a change or a direction word: a headline the body may complete."""
-        levels = ("old" in self.roles) + ("new" in self.roles)
-        return levels == 1 and (self.has_change or self.direction_word is not None)
 
 
 def _phrase_ends_at(tokens: list[str], end: int, phrase: tuple[str, ...]) -> bool:
@@ -272,7 +219,7 @@ class _Binder:
             quantity = quantity.with_changes(value=-quantity.value)
             self.frame.assumptions.append(f"{quantity.text} read as negative (a loss or deficit)")
         if role == "factor":
-            quantity = _as_factor(quantity, after, self.frame.assumptions)
+            quantity = as_factor(quantity, after, self.frame.assumptions)
         if role == "base":
             self.frame.bases.append(quantity)
         elif role == "level":
@@ -300,21 +247,21 @@ class _Binder:
         if frame.has_change:
             return frame
         frame.multiple = next(
-            (m for w in windows if (m := _multiple_in(w.text, w.offset, self.cues)) is not None),
+            (m for w in windows if (m := multiple_in(w.text, w.offset, self.cues)) is not None),
             None,
         )
-        _with_multiple(frame)
+        with_multiple(frame)
         if frame.has_change:
             return frame
         frame.direction_word = next(
             (
                 d
                 for w in windows
-                if w.level and (d := _direction_word(w.text, w.offset, self.cues)) is not None
+                if w.level and (d := direction_word(w.text, w.offset, self.cues)) is not None
             ),
             None,
         )
-        return _with_direction(frame)
+        return with_direction(frame)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,32 +283,6 @@ def _checkable(candidate: Candidate) -> bool:
     )
 
 
-def _with_direction(frame: Candidate) -> Candidate:
-    """Levels and a direction word but no change figure: the direction alone is checkable."""
-    if frame.direction_word is not None and not frame.has_change:
-        frame.roles["direction"] = frame.direction_word
-    return frame
-
-
-def _direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
-    """ "climb to $374 million": the direction word right before a level, as a ±1 figure."""
-    for match in reversed(list(_WORD_SPANS.finditer(window))):
-        direction = cues.direction_of(match.group(0).lower())
-        if direction is not None:
-            return Quantity(
-                text=match.group(0),
-                start=offset + match.start(),
-                end=offset + match.end(),
-                value=Decimal(1 if direction == "up" else -1),
-                step=Decimal(0),
-                kind=Kind.DIRECTION,
-                digits=direction,
-            )
-        if match.group(0).lower() not in cues.filler and match.group(0).lower() not in ("to", "at"):
-            return None
-    return None
-
-
 def _oriented(candidate: Candidate) -> Candidate:
     """A loss that "increased" to a negative level moved down: flip the direction word."""
     levels = [candidate.roles[r] for r in LEVEL_ROLES if r in candidate.roles]
@@ -369,56 +290,6 @@ def _oriented(candidate: Candidate) -> Candidate:
         candidate.direction = _flip(candidate.direction)
         candidate.assumptions.append("the loss grew, so the value fell")
     return candidate
-
-
-_MORE = frozenset({"more", "higher", "larger", "bigger", "greater"})
-_LESS = frozenset({"less", "smaller", "lower", "fewer"})
-
-
-def _as_factor(quantity: Quantity, after: list[str], assumptions: list[str]) -> Quantity:
-    """A number before "times" or "-fold" as the ratio it states (DOMAIN §A.4).
-
-    "N times more" is read both ways, N× (usage) and (N+1)× (literal), and says so; "N times
-    less" is read as 1/N, a phrase style guides call ill-defined.
-    """
-    phrase = f"{quantity.text} {' '.join(after[:2])}"
-    if after[1:2] and after[1] in _MORE:
-        assumptions.append(f"“{phrase}” is ambiguous: read as ×{quantity.digits} or ×(1 + it)")
-        return quantity.with_changes(kind=Kind.MULTIPLE, hedge=Hedge.EITHER)
-    if after[1:2] and after[1] in _LESS:
-        assumptions.append(f"“{phrase}” read as 1/{quantity.digits} (an ill-defined phrase)")
-        return quantity.with_changes(kind=Kind.MULTIPLE, value=1 / quantity.value)
-    return quantity.with_changes(kind=Kind.MULTIPLE)
-
-
-def _with_multiple(frame: Candidate) -> Candidate:
-    """A frame with levels but no change figure may state a multiple: "doubled to … from …"."""
-    if frame.multiple is not None and not frame.has_change:
-        frame.roles["factor"] = frame.multiple
-    return frame
-
-
-def _multiple_in(window: str, offset: int, cues: Cues) -> Quantity | None:
-    """The multiple word in a window ("almost doubled"), as a figure standing for its ratio."""
-    if cues.multiple_hint.search(window) is None:
-        return None
-    match = cues.multiple_pattern.search(window)
-    if match is None:
-        return None
-    hedge_text, word = match.group("hedge"), match.group("word")
-    factor = cues.multiples[word.lower()]
-    hedge = cues.multiple_hedges.get(hedge_text.lower()) if hedge_text else None
-    return Quantity(
-        text=window[match.start() : match.end()].strip(),
-        start=offset + match.start(),
-        end=offset + match.end(),
-        value=factor,
-        step=Decimal(0),
-        kind=Kind.MULTIPLE,
-        approximator=hedge_text or None,
-        hedge=hedge,
-        digits=str(factor),
-    )
 
 
 def _signed_change(candidate: Candidate) -> bool:

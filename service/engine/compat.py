@@ -7,7 +7,7 @@ scale, and the assumption is recorded so the reader sees it.
 
 from __future__ import annotations
 
-from service.engine.claims import Candidate
+from service.engine.candidate import Candidate
 from service.engine.quantity import Kind, Quantity
 from service.engine.rules import Rule
 

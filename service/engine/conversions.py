@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from service.engine.claims import Candidate
+from service.engine.candidate import Candidate
 from service.engine.quantity import Quantity
 
 _GLUE = frozenset({"(", "[", "or", "/", ",", "(or", ", or", "—", "–"})

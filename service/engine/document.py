@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from service.engine.balances import balance_candidates
-from service.engine.claims import Candidate, bind_sentence_frames
+from service.engine.candidate import Candidate
+from service.engine.claims import bind_sentence_frames
 from service.engine.compat import align_scales, mismatch
 from service.engine.conversions import conversion_candidates
 from service.engine.crosscheck import copied_percents

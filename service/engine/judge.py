@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from service.engine.claims import Candidate
+from service.engine.candidate import Candidate
 from service.engine.corners import evaluate_corners, point_value
 from service.engine.diagnose import Diagnosis, diagnose
 from service.engine.explain import CHANGE_KINDS, MONTH_NAMES, WEEKDAY_NAMES, explain

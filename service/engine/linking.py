@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from service.engine.claims import CHANGE_ROLES, Candidate
+from service.engine.candidate import CHANGE_ROLES, Candidate
 from service.engine.quantity import Quantity
 
 LEVELS = ("old", "new")

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from decimal import Decimal
 
-from service.engine.claims import Candidate
+from service.engine.candidate import Candidate
 from service.engine.quantity import Kind, Quantity
 
 MONTHS = (

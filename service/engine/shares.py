@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from service.engine.claims import Candidate
+from service.engine.candidate import Candidate
 from service.engine.cues import words
 from service.engine.quantity import Kind, Quantity
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from service.engine.claims import Candidate
+from service.engine.candidate import Candidate
 from service.engine.document import Engine, judge_candidate
 from service.engine.numbers import read_quantities
 from service.engine.policy import DEFAULT_POLICY, Policy

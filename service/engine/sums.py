@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from service.engine.claims import Candidate
+from service.engine.candidate import Candidate
 from service.engine.compat import dimension
 from service.engine.quantity import Hedge, Kind, Quantity
 

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from service.engine.claims import Candidate
+from service.engine.candidate import Candidate
 from service.engine.quantity import Kind, Quantity
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

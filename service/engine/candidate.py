@@ -1,0 +1,70 @@
+"""The value every binder produces: figures bound to roles, ready for the rules.
+
+A binder (change claims, conversions, shares, sums, …) proposes a `Candidate`; the rules of that
+binder whose roles it fills are then evaluated on it. Kept apart from any one binder so that all
+of them, and the judge, share one definition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from service.engine.quantity import Quantity
+
+CHANGE_ROLES = ("change", "percent", "points", "bps", "factor")
+LEVEL_ROLES = ("old", "new")
+_CHANGE_ROLE_SET = frozenset(CHANGE_ROLES)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """Figures bound to roles, the stated direction, and what was assumed to bind them."""
+
+    roles: dict[str, Quantity] = field(default_factory=dict)
+    levels: list[Quantity] = field(default_factory=list)
+    bases: list[Quantity] = field(default_factory=list)  # levels after a distant old-level cue
+    direction: str | None = None
+    # "operating loss increased": flips the direction of signed levels
+    subject_is_loss: bool = False
+    multiple: Quantity | None = None
+    direction_word: Quantity | None = None  # "rose to $5.2m from $4.1m": the word as a figure
+    # Set when figures from two sentences were combined: where the claim is, and what completed it.
+    anchor: tuple[int, int] | None = None
+    unverifiable: str | None = None  # why the figures cannot be checked, when the binder knows
+    binder: str = "change"  # which finder produced it; only that binder's rules apply
+    related: tuple[tuple[int, int], ...] = ()
+    assumptions: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.anchor[0] if self.anchor else min(q.start for q in self.figures)
+
+    @property
+    def end(self) -> int:
+        return self.anchor[1] if self.anchor else max(q.end for q in self.figures)
+
+    @property
+    def figures(self) -> list[Quantity]:
+        return list(self.roles.values())
+
+    @property
+    def has_change(self) -> bool:
+        return not _CHANGE_ROLE_SET.isdisjoint(self.roles)
+
+    @property
+    def has_levels(self) -> bool:
+        return bool(self.levels or self.bases) or "old" in self.roles or "new" in self.roles
+
+    @property
+    def complete(self) -> bool:
+        if "converted" in self.roles:
+            return True
+        if "direction" in self.roles:
+            return "old" in self.roles and "new" in self.roles
+        return self.has_change and ("old" in self.roles or "new" in self.roles)
+
+    @property
+    def partial(self) -> bool:
+        """One level and a change or a direction word: a headline the body may complete."""
+        levels = ("old" in self.roles) + ("new" in self.roles)
+        return levels == 1 and (self.has_change or self.direction_word is not None)

@@ -1,0 +1,93 @@
+"""Claims stated in words rather than figures: "doubled", "rose to … from …", "3.5 times".
+
+A multiple word becomes a figure standing for its ratio, a direction word a ±1 figure, and a
+number before "times" or "-fold" the factor it states, so the rules can treat them like any
+other figure (DOMAIN.md §A.4, §C.6). The words themselves are data in rules/cues.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from service.engine.candidate import Candidate
+from service.engine.cues import Cues
+from service.engine.quantity import Hedge, Kind, Quantity
+
+_WORD_SPANS = re.compile(r"[A-Za-z]+")
+
+
+def with_direction(frame: Candidate) -> Candidate:
+    """Levels and a direction word but no change figure: the direction alone is checkable."""
+    if frame.direction_word is not None and not frame.has_change:
+        frame.roles["direction"] = frame.direction_word
+    return frame
+
+
+def direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
+    """ "climb to $374 million": the direction word right before a level, as a ±1 figure."""
+    for match in reversed(list(_WORD_SPANS.finditer(window))):
+        direction = cues.direction_of(match.group(0).lower())
+        if direction is not None:
+            return Quantity(
+                text=match.group(0),
+                start=offset + match.start(),
+                end=offset + match.end(),
+                value=Decimal(1 if direction == "up" else -1),
+                step=Decimal(0),
+                kind=Kind.DIRECTION,
+                digits=direction,
+            )
+        if match.group(0).lower() not in cues.filler and match.group(0).lower() not in ("to", "at"):
+            return None
+    return None
+
+
+_MORE = frozenset({"more", "higher", "larger", "bigger", "greater"})
+_LESS = frozenset({"less", "smaller", "lower", "fewer"})
+
+
+def as_factor(quantity: Quantity, after: list[str], assumptions: list[str]) -> Quantity:
+    """A number before "times" or "-fold" as the ratio it states (DOMAIN §A.4).
+
+    "N times more" is read both ways, N× (usage) and (N+1)× (literal), and says so; "N times
+    less" is read as 1/N, a phrase style guides call ill-defined.
+    """
+    phrase = f"{quantity.text} {' '.join(after[:2])}"
+    if after[1:2] and after[1] in _MORE:
+        assumptions.append(f"“{phrase}” is ambiguous: read as ×{quantity.digits} or ×(1 + it)")
+        return quantity.with_changes(kind=Kind.MULTIPLE, hedge=Hedge.EITHER)
+    if after[1:2] and after[1] in _LESS:
+        assumptions.append(f"“{phrase}” read as 1/{quantity.digits} (an ill-defined phrase)")
+        return quantity.with_changes(kind=Kind.MULTIPLE, value=1 / quantity.value)
+    return quantity.with_changes(kind=Kind.MULTIPLE)
+
+
+def with_multiple(frame: Candidate) -> Candidate:
+    """A frame with levels but no change figure may state a multiple: "doubled to … from …"."""
+    if frame.multiple is not None and not frame.has_change:
+        frame.roles["factor"] = frame.multiple
+    return frame
+
+
+def multiple_in(window: str, offset: int, cues: Cues) -> Quantity | None:
+    """The multiple word in a window ("almost doubled"), as a figure standing for its ratio."""
+    if cues.multiple_hint.search(window) is None:
+        return None
+    match = cues.multiple_pattern.search(window)
+    if match is None:
+        return None
+    hedge_text, word = match.group("hedge"), match.group("word")
+    factor = cues.multiples[word.lower()]
+    hedge = cues.multiple_hedges.get(hedge_text.lower()) if hedge_text else None
+    return Quantity(
+        text=window[match.start() : match.end()].strip(),
+        start=offset + match.start(),
+        end=offset + match.end(),
+        value=factor,
+        step=Decimal(0),
+        kind=Kind.MULTIPLE,
+        approximator=hedge_text or None,
+        hedge=hedge,
+        digits=str(factor),
+    )
