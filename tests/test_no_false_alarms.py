@@ -1,5 +1,6 @@
-"""Consistent sentences in newswire and annual-report style, written for these tests (not from
-the development corpus): none may be flagged. Each line of the fixture is one sentence."""
+"""Sentences in newswire and annual-report style, written for these tests (not from the
+development corpus): the consistent ones may never be flagged, the inconsistent ones (a stated
+figure changed) always are. Each line of a fixture is one sentence."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import pytest
 
 import service
 
-SENTENCES = [
-    line
-    for line in (Path(__file__).parent / "fixtures" / "consistent-newswire.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line.strip()
-]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _lines(name: str) -> list[str]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+SENTENCES = _lines("consistent-newswire.txt")
+WRONG = _lines("inconsistent-newswire.txt")
 
 
 @pytest.mark.parametrize("sentence", SENTENCES, ids=[s[:40] for s in SENTENCES])
@@ -30,3 +34,8 @@ def test_a_surplus_beside_its_flows_is_checked_not_read_as_a_base():
     sentence = next(s for s in SENTENCES if "surplus" in s)
     rules = [f.rule for f in service.check_text(sentence).findings]
     assert rules == ["EC801"]
+
+
+@pytest.mark.parametrize("sentence", WRONG, ids=[s[:40] for s in WRONG])
+def test_inconsistent_sentence_is_flagged(sentence):
+    assert any(f.flagged for f in service.check_text(sentence).findings), sentence

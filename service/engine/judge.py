@@ -134,6 +134,10 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     env = {
         role: hedged_interval(candidate.roles[role], input_policy, as_input=True) for role in inputs
     }
+    if "change" in env and candidate.direction == "down" and candidate.roles["change"].value > 0:
+        # A change used as an input ("decreased $12.3m, or 4.1%, to $287.6m") is a magnitude:
+        # the direction word gives its sign, as it does for a stated change.
+        env["change"] = -env["change"]
     assumptions = list(candidate.assumptions)
     for role in inputs:
         quantity = candidate.roles[role]
