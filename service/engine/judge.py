@@ -134,10 +134,11 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     env = {
         role: hedged_interval(candidate.roles[role], input_policy, as_input=True) for role in inputs
     }
-    if "change" in env and candidate.direction == "down" and candidate.roles["change"].value > 0:
+    for role in ("change", "points"):
         # A change used as an input ("decreased $12.3m, or 4.1%, to $287.6m") is a magnitude:
         # the direction word gives its sign, as it does for a stated change.
-        env["change"] = -env["change"]
+        if role in env and candidate.direction == "down" and candidate.roles[role].value > 0:
+            env[role] = -env[role]
     assumptions = list(candidate.assumptions)
     for role in inputs:
         quantity = candidate.roles[role]
