@@ -31,14 +31,15 @@ VULGAR: dict[str, tuple[int, int]] = {
     "⅝": (5, 8),
     "⅞": (7, 8),
 }
-_ONE = Decimal(1)
+# the multiplier of every core without a scale word: `amounts.build` tests for it by identity
+ONE = Decimal(1)
 _FRACTION_STARTS = frozenset(["/", "-", " ", *VULGAR])
 _DENOMINATORS = frozenset({2, 4, 8, 16, 32})
 _MIXED = re.compile(r"[- ](?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})(?![0-9/])")
 _SLASH = re.compile(r"/(?P<den>[0-9]{1,2})(?![0-9/])")
 _SLASHED_TAIL = re.compile(r"(?:/[0-9]+)+")
 # the step of a decimal with n digits after the point, as `read_digit_core` computes it
-_STEPS = tuple(_ONE.scaleb(-n) for n in range(MAX_DIGITS + 1))
+_STEPS = tuple(ONE.scaleb(-n) for n in range(MAX_DIGITS + 1))
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
@@ -50,7 +51,7 @@ class Core:
     plain: str  # "2.61", "1234.5", "7.75"
     number: Decimal  # exact value of `plain`
     step: Decimal  # rounding unit of the digits as written
-    multiplier: Decimal = Decimal(1)  # from a spelled scale word ("a million")
+    multiplier: Decimal = ONE  # from a spelled scale word ("a million")
     scale: str | None = None
     notes: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
@@ -75,7 +76,7 @@ def read_digit_core(norm: str, pos: int) -> Core | int:
     token = norm[pos:end]
     if end - pos <= MAX_DIGITS:
         if token.isdigit():  # the common case: no separators
-            return _with_fraction(norm, Core(pos, end, token, Decimal(token), _ONE))
+            return _with_fraction(norm, Core(pos, end, token, Decimal(token), ONE))
         if token.replace(".", "", 1).isdigit():  # the next most common: "2.61", "19.78"
             return _plain_decimal(pos, end, token)
     digits = read_digits(token)
@@ -87,7 +88,7 @@ def read_digit_core(norm: str, pos: int) -> Core | int:
         end=end,
         plain=digits.plain,
         number=Decimal(digits.plain),
-        step=_ONE if integer else _ONE.scaleb(-len(digits.plain.partition(".")[2])),
+        step=ONE if integer else ONE.scaleb(-len(digits.plain.partition(".")[2])),
         notes=digits.notes,
         ambiguous=digits.ambiguous,
         dot_three=digits.dot_three,

@@ -14,10 +14,11 @@ from decimal import Decimal
 
 from service.engine.numbers.lexicon import AffixKind, Lexicon
 from service.engine.numbers.site import Site
-from service.engine.quantity import Kind, Quantity
+from service.engine.quantity import Kind, Quantity, new_quantity
 
 YEAR_MIN, YEAR_MAX = 1800, 2100
 _LOOKBACK = 16
+_ONE = Decimal(1)
 
 _DAY_YEAR = re.compile(
     r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z]|\.[0-9])"  # "12", "1st", not "5.2"
@@ -43,15 +44,7 @@ def marker(
     text: str, start: int, end: int, kind: Kind, *, digits: str = "", value: int = 0
 ) -> Quantity:
     """A non-amount quantity covering text[start:end]."""
-    return Quantity(
-        text=text[start:end],
-        start=start,
-        end=end,
-        value=Decimal(value),
-        step=Decimal(1),
-        kind=kind,
-        digits=digits,
-    )
+    return new_quantity(text[start:end], start, end, Decimal(value), _ONE, kind, digits=digits)
 
 
 def read_date(site: Site, lex: Lexicon) -> Quantity | None:
