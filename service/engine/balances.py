@@ -12,6 +12,8 @@ from service.engine.compat import dimension
 from service.engine.cues import Cues, words
 from service.engine.quantity import Quantity
 
+_BALANCE_ROLES = ("surplus", "deficit")
+
 
 def _label(window: str, cues: Cues) -> str | None:
     """The balance role the last flow or balance word before a figure gives it."""
@@ -25,6 +27,8 @@ def balance_candidates(
     text: str, sentence: tuple[int, int], amounts: list[Quantity], cues: Cues
 ) -> list[Candidate]:
     """One candidate per clause (clauses end at ";") naming two flows and one balance."""
+    if not _may_name_a_balance(text[sentence[0] : sentence[1]].lower(), cues):
+        return []
     found: list[Candidate] = []
     roles: dict[str, Quantity] = {}
     previous_end = sentence[0]
@@ -41,9 +45,18 @@ def balance_candidates(
     return found + _balance(roles)
 
 
+def _may_name_a_balance(sentence: str, cues: Cues) -> bool:
+    """Whether a surplus or deficit word occurs in the lower-cased sentence, even inside another
+    word: a candidate needs one, and this substring test is far cheaper than tokenising every
+    window of a sentence that has none (most sentences)."""
+    return any(
+        word in sentence for word, role in cues.balance_words.items() if role in _BALANCE_ROLES
+    )
+
+
 def _balance(roles: dict[str, Quantity]) -> list[Candidate]:
     flows = [roles[r] for r in ("inflow", "outflow") if r in roles]
-    balance = [r for r in ("surplus", "deficit") if r in roles]
+    balance = [r for r in _BALANCE_ROLES if r in roles]
     if len(flows) != 2 or len(balance) != 1:
         return []
     if len({dimension(q) for q in (*flows, roles[balance[0]])} - {None}) > 1:

@@ -94,8 +94,12 @@ def judge_candidate(candidate: Candidate, rules: RuleSet, policy: Policy) -> lis
     """Every finding of the rules of the candidate's binder that its figures satisfy."""
     candidate = align_scales(candidate)
     findings = []
+    roles = candidate.roles
     for rule in rules.for_binder(candidate.binder):
-        if not rule.applies_to(candidate.roles) or mismatch(rule, candidate):
+        # `Rule.applies_to` inlined: this test runs for every rule of the binder on every claim.
+        if not rule.required.issubset(roles) or not rule.excluded.isdisjoint(roles):
+            continue
+        if mismatch(rule, candidate):
             continue
         finding = evaluate_claim(rule, candidate, policy)
         if rule.only_flagged and not finding.flagged:

@@ -59,6 +59,37 @@ def _nearest_span(spans: list[re.Match[str]], starts: list[int], at: int) -> re.
     return min(nearby, key=lambda match: abs(match.start() - at))
 
 
+# The three letters every month pattern starts with, for `_month_spans` to look for.
+_MONTH_PREFIXES = tuple(name[:3].encode() for name in MONTHS)
+
+
+def _month_spans(text: str) -> list[re.Match[str]]:
+    """The matches of `list(_SPAN.finditer(text))`, found several times faster.
+
+    A regex scan tries `_SPAN` at every letter that can start a month (a third of prose), so
+    instead `bytes.find` lists where a month's first three letters occur, and `_SPAN` is tried
+    there only, skipping positions inside the previous match as `finditer` does. The text is
+    searched as ASCII bytes, one byte per character, so positions carry over; of the non-ASCII
+    characters only "ſ" matches one of those letters under IGNORECASE: such texts take the scan.
+    """
+    if "ſ" in text:
+        return list(_SPAN.finditer(text))
+    haystack = text.encode("ascii", "replace").lower()
+    starts = []
+    for prefix in _MONTH_PREFIXES:
+        at = haystack.find(prefix)
+        while at >= 0:
+            starts.append(at)
+            at = haystack.find(prefix, at + 1)
+    spans: list[re.Match[str]] = []
+    resume = 0
+    for at in sorted(starts):
+        if at >= resume and (match := _SPAN.match(text, at)):
+            spans.append(match)
+            resume = match.end()
+    return spans
+
+
 def period_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:
     if not any(q.unit == "month" for q in figures):
         return []  # the month-span scan is the costly part: only when a duration is stated
@@ -73,7 +104,7 @@ def period_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidat
         if fiscal is None:
             continue
         if spans is None:
-            spans = list(_SPAN.finditer(text))
+            spans = _month_spans(text)
             starts = [match.start() for match in spans]
         if not spans:
             continue

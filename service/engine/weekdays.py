@@ -72,6 +72,8 @@ def dateline_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candid
         reach = dateline.end + DATELINE_REACH
         if index + 1 < len(dates):
             reach = min(reach, dates[index + 1].start)
+        if "day" not in text[dateline.end : reach].lower():
+            continue  # every weekday ends in "day": skip the costlier regex scan of the reach
         for match in _ON_DAY.finditer(text, dateline.end, reach):
             if _BEFORE.search(text, max(0, match.end() - 14), match.end()) and _dated(text, match):
                 continue  # "on Sunday, October 12, 2025" is checked against its own date
