@@ -15,6 +15,8 @@ from service.engine.cues import Cues
 from service.engine.quantity import Hedge, Kind, Quantity
 
 _WORD_SPANS = re.compile(r"[A-Za-z]+")
+# Words that may stand between a direction word and its level: "climb to", "down from".
+_LEVEL_LINKS = frozenset({"to", "at", "from"})
 
 
 def with_direction(frame: Candidate) -> Candidate:
@@ -25,7 +27,7 @@ def with_direction(frame: Candidate) -> Candidate:
 
 
 def direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
-    """ "climb to $374 million": the direction word right before a level, as a ±1 figure."""
+    """The direction word right before a level ("climb to $374 million"), as a ±1 figure."""
     for match in reversed(list(_WORD_SPANS.finditer(window))):
         direction = cues.direction_of(match.group(0).lower())
         if direction is not None:
@@ -38,7 +40,8 @@ def direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
                 kind=Kind.DIRECTION,
                 digits=direction,
             )
-        if match.group(0).lower() not in cues.filler and match.group(0).lower() not in ("to", "at"):
+        word = match.group(0).lower()
+        if word not in cues.filler and word not in _LEVEL_LINKS:
             return None
     return None
 
