@@ -27,6 +27,7 @@ _TOTALLING = re.compile(
     r"\b(?:totall?ing|totall?ed|a total of|in total|altogether|together|combined|adding up to)\b",
     re.IGNORECASE,
 )
+_OUT_OF = re.compile(r"\s*out of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 _NOT_ADDITIVE = re.compile(
     r"\b(?:chained|real terms|inflation[- ]adjusted|seasonally adjusted)\b", re.IGNORECASE
 )
@@ -42,6 +43,10 @@ def sum_candidates(
             return _candidate(text, sentence, total, _same(total, amounts[index + 1 :]), False)
         if _INCLUDING.search(window):
             return _candidate(text, sentence, total, _same(total, amounts[index + 1 :]), True)
+        part, whole = total, amounts[index + 1]
+        if _OUT_OF.match(window) and _same(whole, [part]):
+            # "$3.8 billion out of the total $15.8 billion": a part cannot exceed its whole.
+            return _candidate(text, sentence, whole, [part], True)
     if len(amounts) >= 3:
         total = amounts[-1]
         if _TOTALLING.search(text[amounts[-2].end : total.start]):
