@@ -24,7 +24,13 @@ def conversion_candidates(text: str, amounts: list[Quantity]) -> list[Candidate]
             if word and glue.endswith(word.lower()):
                 glue = glue[: -len(word)].strip()
         if glue in _GLUE:
-            result.append(
-                Candidate(roles={"value": first, "converted": second}, binder="conversion")
-            )
+            # The claim's text closes the bracket it opened: "2,611-kilometer (1,622-mile)".
+            end = second.end + 1 if glue.startswith(("(", "[")) and _closes(text, second) else None
+            anchor = (first.start, end) if end else None
+            roles = {"value": first, "converted": second}
+            result.append(Candidate(roles=roles, binder="conversion", anchor=anchor))
     return result
+
+
+def _closes(text: str, figure: Quantity) -> bool:
+    return text[figure.end : figure.end + 1] in (")", "]")
