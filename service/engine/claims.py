@@ -95,6 +95,10 @@ def direction_near(before: list[str], after: list[str], cues: Cues) -> tuple[str
     for index in range(len(before) - 1, -1, -1):
         if direction := cues.direction_of(before[index]):
             return direction, bool(index and before[index - 1] in cues.negative_after)
+    if after[:2] in (["more", "than"], ["less", "than"], ["fewer", "than"]):
+        # "18% more than the 2.03 million": a comparative right after the change (not a
+        # direction word elsewhere: "more than 200 fighters" is a bound).
+        return ("up" if after[0] == "more" else "down"), False
     for word in after[:4]:
         if direction := cues.direction_of(word):
             return direction, False
