@@ -300,17 +300,6 @@ def _signed_change(candidate: Candidate) -> bool:
     return any(candidate.roles[r].value < 0 for r in CHANGE_ROLES if r in candidate.roles)
 
 
-def bind_sentence(
-    text: str, amounts: Iterable[Quantity], start: int, cues: Cues
-) -> list[Candidate]:
-    """Group the amounts of one sentence (in text order) into change-claim candidates.
-
-    A candidate needs a change figure, a level, and a direction word or a signed change: without
-    a direction word "$4.7 million or 46%" is a share, not a change.
-    """
-    return [_oriented(c) for c in _Binder(text, list(amounts), start, cues).run() if _checkable(c)]
-
-
 def bind_sentence_frames(
     text: str, amounts: Iterable[Quantity], start: int, cues: Cues
 ) -> tuple[list[Candidate], list[Candidate]]:

@@ -32,7 +32,7 @@ class Diagnosis:
     says: str
 
 
-def diagnose(evaluation: Evaluation, computed: Interval, *, impossible: bool) -> Diagnosis | None:
+def diagnose(evaluation: Evaluation, computed: Interval) -> Diagnosis | None:
     for test in (_decimal_slip, _rule_mistakes, _level_typos):
         found = test(evaluation, computed)
         if found is not None:

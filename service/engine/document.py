@@ -96,10 +96,7 @@ def judge_candidate(candidate: Candidate, rules: RuleSet, policy: Policy) -> lis
     findings = []
     roles = candidate.roles
     for rule in rules.for_binder(candidate.binder):
-        # `Rule.applies_to` inlined: this test runs for every rule of the binder on every claim.
-        if not rule.required.issubset(roles) or not rule.excluded.isdisjoint(roles):
-            continue
-        if mismatch(rule, candidate):
+        if not rule.applies_to(roles) or mismatch(rule, candidate):
             continue
         finding = evaluate_claim(rule, candidate, policy)
         if rule.only_flagged and not finding.flagged:

@@ -229,7 +229,7 @@ def _verdict(evaluation: Evaluation, computed: Interval) -> tuple[Verdict, Diagn
     stated, rule, policy = evaluation.stated, evaluation.rule, evaluation.policy
     target = evaluation.target
     if rule.kind == "percent_change" and stated.high < -HUNDRED:
-        return Verdict.IMPOSSIBLE, diagnose(evaluation, computed, impossible=True)
+        return Verdict.IMPOSSIBLE, diagnose(evaluation, computed)
     if rule.kind == "share" and stated.low > HUNDRED:
         return Verdict.IMPOSSIBLE, Diagnosis("share_over_100", "a part cannot exceed its whole")
     if stated.overlaps(computed):
@@ -250,7 +250,7 @@ def _verdict(evaluation: Evaluation, computed: Interval) -> tuple[Verdict, Diagn
             return Verdict.MINOR_DISCREPANCY, Diagnosis(
                 "noise_floor", "the gap is within the noise floor of published statistics"
             )
-    return Verdict.INCONSISTENT, diagnose(evaluation, computed, impossible=False)
+    return Verdict.INCONSISTENT, diagnose(evaluation, computed)
 
 
 def _truncated(evaluation: Evaluation) -> Interval:

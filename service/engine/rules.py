@@ -108,9 +108,6 @@ class RuleSet:
     def by_code(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code), None)
 
-    def for_kind(self, kind: str) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if rule.kind == kind)
-
     def for_binder(self, binder: str) -> tuple[Rule, ...]:
         """The rules a candidate from this binder can satisfy, in rule-file order."""
         return self._by_binder.get(binder, ())

@@ -33,11 +33,6 @@ class Mask:
         if 0 <= offset < len(self.chars):
             self.chars[offset] = char
 
-    def blank_matches(self, pattern: re.Pattern[str], text: str, group: int | str = 0) -> None:
-        for match in pattern.finditer(text):
-            if match.group(group) is not None:
-                self.blank(match.start(group), match.end(group))
-
 
 def line_starts(text: str) -> list[int]:
     """The offset where each line starts (line 1 at index 0)."""

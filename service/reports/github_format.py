@@ -60,14 +60,3 @@ def problem_lines(problems: Iterable[tuple[str, str]]) -> list[str]:
         command("error", {"file": display_path(path), "title": "econcheck"}, message)
         for path, message in problems
     ]
-
-
-def render_github(
-    results: Iterable[LintResult],
-    problems: Iterable[tuple[str, str]] = (),
-    *,
-    show_all: bool = False,
-) -> list[str]:
-    """Every file's commands, then the problems."""
-    lines = [line for result in results for line in result_lines(result, show_all=show_all)]
-    return lines + problem_lines(problems)

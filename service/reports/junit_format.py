@@ -66,13 +66,6 @@ def junit_document(parts: Iterable[SuitePart]) -> str:
     return f"<?xml version='1.0' encoding='utf-8'?>\n{opening}>\n{body}</testsuites>\n"
 
 
-def render_junit(results: Iterable[LintResult], problems: Iterable[tuple[str, str]] = ()) -> str:
-    """The JUnit XML document as a string."""
-    parts = [suite_part(result) for result in results]
-    parts += [problem_part(path, message) for path, message in problems]
-    return junit_document(parts)
-
-
 def _suite(name: str) -> ET.Element:
     return ET.Element("testsuite", name=_clean(name))
 

@@ -70,15 +70,3 @@ def problem_lines(problems: Iterable[tuple[str, str]]) -> list[str]:
         )
         for path, message in problems
     ]
-
-
-def render_rdjsonl(
-    results: Iterable[LintResult],
-    rules: RuleSet,
-    problems: Iterable[tuple[str, str]] = (),
-    *,
-    show_all: bool = False,
-) -> list[str]:
-    """Every file's diagnostics, then one per file that could not be read."""
-    lines = [line for result in results for line in result_lines(result, rules, show_all=show_all)]
-    return lines + problem_lines(problems)

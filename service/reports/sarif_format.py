@@ -57,20 +57,6 @@ def sarif_log(
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render_sarif(
-    results: Iterable[LintResult],
-    rules: RuleSet,
-    problems: Iterable[tuple[str, str]] = (),
-    *,
-    show_all: bool = False,
-) -> dict[str, Any]:
-    """The SARIF log of every file's results."""
-    objects = [
-        obj for result in results for obj in result_objects(result, rules, show_all=show_all)
-    ]
-    return sarif_log(objects, rules, problems)
-
-
 def _driver(rules: RuleSet) -> dict[str, Any]:
     return {
         "name": "econcheck",

@@ -36,15 +36,3 @@ def render_text(
         if show_consistent or finding.verdict.flagged:
             lines.extend(finding_lines(path, report, finding, colour))
     return lines
-
-
-def summary_line(reports: list[Report]) -> str:
-    counts: dict[str, int] = {}
-    for report in reports:
-        for finding in report.findings:
-            counts[finding.verdict.value] = counts.get(finding.verdict.value, 0) + 1
-    figures = sum(len(report.figures) for report in reports)
-    parts = (
-        ", ".join(f"{count} {verdict}" for verdict, count in sorted(counts.items())) or "no claims"
-    )
-    return f"{len(reports)} document(s), {figures} figures, {sum(counts.values())} claims: {parts}"
