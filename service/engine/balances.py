@@ -9,37 +9,39 @@ from __future__ import annotations
 
 from service.engine.candidate import Candidate
 from service.engine.compat import dimension
-from service.engine.cues import Cues, words
+from service.engine.cues import Cues
 from service.engine.quantity import Quantity
+from service.engine.windows import SentenceAmounts
 
 _BALANCE_ROLES = ("surplus", "deficit")
 
 
-def _label(window: str, cues: Cues) -> str | None:
-    """The balance role the last flow or balance word before a figure gives it."""
-    for word in reversed(words(window)[-12:]):
+def _label(tokens: list[str], cues: Cues) -> str | None:
+    """The balance role the last flow or balance word before a figure (`tokens`, the `words`
+    of its window) gives it."""
+    for word in reversed(tokens[-12:]):
         if word in cues.balance_words:
             return cues.balance_words[word]
     return None
 
 
-def balance_candidates(
-    text: str, sentence: tuple[int, int], amounts: list[Quantity], cues: Cues
-) -> list[Candidate]:
+def balance_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
     """One candidate per clause (clauses end at ";") naming two flows and one balance."""
-    if not _may_name_a_balance(text[sentence[0] : sentence[1]].lower(), cues):
+    start, end = sentence.span
+    if not _may_name_a_balance(sentence.text[start:end].lower(), cues):
         return []
     found: list[Candidate] = []
     roles: dict[str, Quantity] = {}
-    previous_end = sentence[0]
+    previous: int | None = None  # the position of the last amount read (None: sentence start)
     # Rates are skipped, so "exports rose 5.2% to $150.3bn" still reads "exports" before $150.3bn.
-    for quantity in (q for q in amounts if not q.kind.is_rate):
-        window = text[previous_end : quantity.start]
-        if ";" in window:
+    for position, quantity in enumerate(sentence.amounts):
+        if quantity.kind.is_rate:
+            continue
+        if ";" in sentence.window(previous, position):
             found.extend(_balance(roles))
             roles = {}
-        label = _label(window, cues)
-        previous_end = quantity.end
+        label = _label(sentence.window_words(previous, position), cues)
+        previous = position
         if label and label not in roles:
             roles[label] = quantity
     return found + _balance(roles)

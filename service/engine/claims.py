@@ -9,12 +9,12 @@ would be filled twice or at a clause separator once it is complete. The cue word
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from service.engine.candidate import CHANGE_ROLES, LEVEL_ROLES, Candidate
 from service.engine.cues import Cues, words
 from service.engine.quantity import Kind, Quantity
+from service.engine.windows import SentenceAmounts
 from service.engine.wording import (
     as_factor,
     direction_word,
@@ -150,25 +150,18 @@ def _sign_of_level(before: list[str], after: list[str], cues: Cues) -> int:
 class _Binder:
     """Walks the amounts of one sentence and fills frames; one frame becomes one candidate."""
 
-    def __init__(self, text: str, amounts: list[Quantity], start: int, cues: Cues) -> None:
-        self.text, self.amounts, self.cues = text, amounts, cues
+    def __init__(self, sentence: SentenceAmounts, cues: Cues) -> None:
+        self.sentence, self.amounts, self.cues = sentence, sentence.amounts, cues
         self.frames: list[tuple[Candidate, list[_Window]]] = []
         self.frame = Candidate()
         # The raw windows of the current frame's figures, read for a multiple or direction word
         # only once the frame is closed, and only when it has no change figure (`_with_words`).
         self.windows: list[_Window] = []
-        self.previous_end = start
         self.previous_role: str | None = None
 
     def close_frame(self) -> None:
         self.frames.append((self.frame, self.windows))
         self.frame, self.windows = Candidate(), []
-
-    def following(self, position: int) -> str:
-        quantity = self.amounts[position]
-        if position + 1 < len(self.amounts):
-            return self.text[quantity.end : self.amounts[position + 1].start]
-        return self.text[quantity.end : quantity.end + 40]
 
     def role(self, quantity: Quantity, before: list[str], after: list[str]) -> str:
         if quantity.kind is Kind.NUMBER and after[:1] in (["times"], ["fold"]):
@@ -201,8 +194,7 @@ class _Binder:
 
     def add(self, position: int) -> None:
         quantity = self.amounts[position]
-        raw_window = self.text[self.previous_end : quantity.start]
-        self.previous_end = quantity.end
+        raw_window = self.sentence.gaps[position]
         bracketed = raw_window.strip() in ("(", "[") and position > 0
         twin = quantity.kind is Kind.PERCENT and self.previous_role in CHANGE_ROLES
         if bracketed and not twin:
@@ -210,8 +202,11 @@ class _Binder:
         if ";" in raw_window and self.frame.roles:
             self.close_frame()
         window = _strip_hedge(raw_window, quantity)
-        # Each window is tokenised once; every cue test below reads these lists.
-        before, after = words(window), words(self.following(position))
+        # Every cue test below reads these lists. Each gap of the sentence was tokenised once
+        # (it is the window of one figure and what follows the one before); only a window that
+        # lost its hedge word is tokenised again.
+        before = self.sentence.gap_words[position] if window == raw_window else words(window)
+        after = self.sentence.following_words(position)
         role = self.role(quantity, before, after)
         if role == "percent" and after[:1] == ["of"]:
             return  # "123 per cent of adjusted earnings" is a share, not a change
@@ -301,12 +296,27 @@ def _signed_change(candidate: Candidate) -> bool:
 
 
 def bind_sentence_frames(
-    text: str, amounts: Iterable[Quantity], start: int, cues: Cues
+    sentence: SentenceAmounts, cues: Cues
 ) -> tuple[list[Candidate], list[Candidate]]:
     """The checkable candidates of a sentence, and its partial frames (one level and a change
     or direction word) for linking across sentences."""
-    frames = _Binder(text, list(amounts), start, cues).run()
+    frames = _Binder(sentence, cues).run()
     return [_oriented(c) for c in frames if _checkable(c)], [c for c in frames if c.partial]
+
+
+def lone_amount_may_bind(window: str, cues: Cues) -> bool:
+    """Whether a sentence whose only amount follows `window` (from the sentence start) can give
+    a checkable or partial candidate; most such sentences cannot, and skipping them saves
+    building their windows and running the binder.
+
+    A single figure fills one role, so its frame is complete or partial only if the words add a
+    figure: a multiple word anywhere in the window or a direction word right before the level
+    (`_Binder.with_words`, which reads the same raw window). Whatever role the figure takes,
+    without either the frame is neither.
+    """
+    return (
+        cues.multiple_hint.search(window) is not None or direction_word(window, 0, cues) is not None
+    )
 
 
 def _resolve_levels(frame: Candidate) -> Candidate:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from service.engine.balances import balance_candidates
 from service.engine.candidate import Candidate
-from service.engine.claims import bind_sentence_frames
+from service.engine.claims import bind_sentence_frames, lone_amount_may_bind
 from service.engine.compat import align_scales, mismatch
 from service.engine.conversions import conversion_candidates
 from service.engine.crosscheck import copied_percents
@@ -28,6 +28,7 @@ from service.engine.sentences import sentence_spans
 from service.engine.shares import share_candidates
 from service.engine.sums import sum_candidates
 from service.engine.weekdays import dateline_candidates, weekday_candidates
+from service.engine.windows import SentenceAmounts
 
 # Durations ("first seven months") frame a claim; they are never its levels.
 TIME_UNITS = frozenset({"month", "year", "day", "week", "hour", "quarter"})
@@ -78,16 +79,27 @@ def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[C
             if amounts[index].start >= start:
                 sentence.append(amounts[index])
             index += 1
-        if not sentence:
+        if not sentence or not _may_bind(text, start, sentence, cues):
             continue
-        sums.extend(sum_candidates(text, (start, end), sentence))
-        sums.extend(balance_candidates(text, (start, end), sentence, cues))
-        checkable, partial = bind_sentence_frames(text, sentence, start, cues)
+        # Built once: the three passes below read the same windows and word lists.
+        shared = SentenceAmounts.build(text, (start, end), sentence)
+        sums.extend(sum_candidates(shared))
+        sums.extend(balance_candidates(shared, cues))
+        checkable, partial = bind_sentence_frames(shared, cues)
         complete.extend((candidate, (start, end)) for candidate in checkable)
         partials.extend((candidate, (start, end)) for candidate in partial)
     linked = complete_partials(text, partials, complete)
     restated = restatements(text, complete, linked)
     return [c for c, _ in complete] + [merged for merged, _, _ in linked] + restated + sums
+
+
+def _may_bind(text: str, start: int, sentence: list[Quantity], cues: Cues) -> bool:
+    """False for a sentence that can give no candidate: one amount gives no sum (which needs a
+    total and a part) nor balance (two flows and a balance), and a change claim only with a
+    multiple or direction word (`lone_amount_may_bind`). Most sentences with figures have one."""
+    if len(sentence) > 1:
+        return True
+    return lone_amount_may_bind(text[start : sentence[0].start], cues)
 
 
 def judge_candidate(candidate: Candidate, rules: RuleSet, policy: Policy) -> list[Finding]:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from service.engine.candidate import Candidate
 from service.engine.compat import dimension
 from service.engine.quantity import Hedge, Kind, Quantity
+from service.engine.windows import SentenceAmounts
 
 _SPLIT = re.compile(
     r"\b(?:of which|comprising|comprised of|consisting of|made up of|split between|"
@@ -33,24 +34,31 @@ _NOT_ADDITIVE = re.compile(
 )
 
 
-def sum_candidates(
-    text: str, sentence: tuple[int, int], amounts: list[Quantity]
-) -> list[Candidate]:
-    amounts = [q for q in amounts if not q.kind.is_rate and q.kind is not Kind.MULTIPLE]
+def sum_candidates(sentence: SentenceAmounts) -> list[Candidate]:
+    """The sum of parts the sentence states, if any: a split or "including" after a total, a
+    part "out of" its whole, or parts "totalling" the last figure."""
+    text, span = sentence.text, sentence.span
+    # Positions in the sentence of the amounts that can add up, so windows can be shared.
+    positions = [
+        i
+        for i, q in enumerate(sentence.amounts)
+        if not q.kind.is_rate and q.kind is not Kind.MULTIPLE
+    ]
+    amounts = [sentence.amounts[i] for i in positions]
     for index, total in enumerate(amounts[:-1]):
-        window = text[total.end : amounts[index + 1].start]
+        window = sentence.window(positions[index], positions[index + 1])
         if _SPLIT.search(window):
-            return _candidate(text, sentence, total, _same(total, amounts[index + 1 :]), False)
+            return _candidate(text, span, total, _same(total, amounts[index + 1 :]), False)
         if _INCLUDING.search(window):
-            return _candidate(text, sentence, total, _same(total, amounts[index + 1 :]), True)
+            return _candidate(text, span, total, _same(total, amounts[index + 1 :]), True)
         part, whole = total, amounts[index + 1]
         if _OUT_OF.match(window) and _same(whole, [part]):
             # "$3.8 billion out of the total $15.8 billion": a part cannot exceed its whole.
-            return _candidate(text, sentence, whole, [part], True)
+            return _candidate(text, span, whole, [part], True)
     if len(amounts) >= 3:
         total = amounts[-1]
-        if _TOTALLING.search(text[amounts[-2].end : total.start]):
-            return _candidate(text, sentence, total, _same(total, amounts[:-1]), False)
+        if _TOTALLING.search(sentence.window(positions[-2], positions[-1])):
+            return _candidate(text, span, total, _same(total, amounts[:-1]), False)
     return []
 
 

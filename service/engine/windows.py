@@ -1,0 +1,72 @@
+"""One sentence's amounts with the text between them, sliced and tokenised once for every binder.
+
+The change binder (`claims.py`), the sum finder (`sums.py`) and the balance finder
+(`balances.py`) all read the text between consecutive amounts of a sentence. The gap before an
+amount is also the text after the previous one, so the binder alone used to tokenise each gap
+twice, and every pass sliced it again. A `SentenceAmounts` holds each gap and its `words` once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.engine.cues import words
+from service.engine.quantity import Quantity
+
+# How far past the last amount of a sentence the binder looks for a following word ("… decrease").
+TAIL = 40
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceAmounts:
+    """The amounts of one sentence, in order, and the gaps around them.
+
+    `gaps[i]` is the text from the end of amount i - 1 (the sentence start for the first) to the
+    start of amount i, and `gap_words[i]` its `words`; `tail_words` are the `words` of the `TAIL`
+    characters after the last amount (which may run past the sentence end).
+    """
+
+    text: str  # the whole document: positions are document offsets
+    span: tuple[int, int]
+    amounts: tuple[Quantity, ...]
+    gaps: tuple[str, ...]
+    gap_words: tuple[list[str], ...]
+    tail_words: list[str]
+
+    @classmethod
+    def build(cls, text: str, span: tuple[int, int], amounts: list[Quantity]) -> SentenceAmounts:
+        ends = [span[0]] + [q.end for q in amounts[:-1]]
+        gaps = tuple(text[end : q.start] for end, q in zip(ends, amounts, strict=True))
+        last = amounts[-1].end
+        return cls(
+            text=text,
+            span=span,
+            amounts=tuple(amounts),
+            gaps=gaps,
+            gap_words=tuple(words(gap) for gap in gaps),
+            tail_words=words(text[last : last + TAIL]),
+        )
+
+    def following_words(self, position: int) -> list[str]:
+        """The `words` after amount `position`: up to the next amount, or of the tail."""
+        if position + 1 < len(self.gap_words):
+            return self.gap_words[position + 1]
+        return self.tail_words
+
+    def window(self, previous: int | None, position: int) -> str:
+        """The text between amount `previous` (None: the sentence start) and amount `position`.
+
+        Passes that skip some amounts (rates, multiples) read across them; adjacent amounts
+        reuse the stored gap.
+        """
+        if previous == position - 1 or (previous is None and position == 0):
+            return self.gaps[position]
+        start = self.span[0] if previous is None else self.amounts[previous].end
+        return self.text[start : self.amounts[position].start]
+
+    def window_words(self, previous: int | None, position: int) -> list[str]:
+        """The `words` of `window(previous, position)`, tokenised again only across skipped
+        amounts (whose own text, "5 per cent", belongs to the window then)."""
+        if previous == position - 1 or (previous is None and position == 0):
+            return self.gap_words[position]
+        return words(self.window(previous, position))
