@@ -92,3 +92,12 @@ def test_python_m_service_is_the_econcheck_command(module):
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_figures_of_a_markdown_draft_skip_code_and_keep_original_positions(tmp_path, capsys):
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Exports\n\n```\nrate = 99.9%\n```\n\nExports rose **19.78%** to $2.61bn.\n")
+    assert main(["figures", "--format", "json", str(draft)]) is ExitStatus.CLEAN
+    figures = json.loads(capsys.readouterr().out)
+    assert [f["text"] for f in figures] == ["19.78%", "$2.61bn"]
+    assert (figures[0]["line"], figures[0]["column"]) == (7, 16)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
+from pathlib import Path
 
 from service import check_text
 from service.cli.inputs import InputProblem, iter_documents
 from service.cli.status import ExitStatus
+from service.engine.report import Report
+from service.lint.extract import Kind, checked_text
 from service.reports.json_objects import figure_object
 
 _COLUMNS = (
@@ -38,7 +42,7 @@ def execute(args: argparse.Namespace) -> ExitStatus:
             print(f"econcheck: {item.path}: {item.message}", file=sys.stderr)
             status = ExitStatus.ERROR
             continue
-        report = check_text(item.text)
+        report = _read(item.path, item.text)
         documents.append((item.path, [figure_object(report, q) for q in report.figures]))
     if args.format == "json":
         # One flat list in text order; each object names its document.
@@ -49,6 +53,23 @@ def execute(args: argparse.Namespace) -> ExitStatus:
         for path, figures in documents:
             _print_table(path, figures)
     return status
+
+
+_MARKUP: dict[str, Kind] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def _read(path: str, text: str) -> Report:
+    """The figures as `econcheck check` sees them: Markdown and HTML markup, code and comments
+    blanked character for character, so spans, lines and columns index the file as written."""
+    kind = _MARKUP.get(Path(path).suffix.lower())
+    if kind is None:
+        return check_text(text)
+    return replace(check_text(checked_text(text, kind)), text=text)
 
 
 def _cell(figure: dict[str, object], column: str) -> str:
