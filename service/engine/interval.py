@@ -46,9 +46,6 @@ class Interval:
             return self.low if self.high.is_infinite() else self.high
         return _DOWN.divide(_DOWN.add(self.low, self.high), Decimal(2))
 
-    def contains(self, value: Decimal) -> bool:
-        return self.low <= value <= self.high
-
     def contains_zero(self) -> bool:
         return self.low <= ZERO <= self.high
 
@@ -62,9 +59,6 @@ class Interval:
         if self.high < other.low:
             return _UP.subtract(other.low, self.high)
         return _UP.subtract(self.low, other.high)
-
-    def hull(self, other: Interval) -> Interval:
-        return Interval(min(self.low, other.low), max(self.high, other.high))
 
     def __neg__(self) -> Interval:
         return Interval(-self.high, -self.low)
