@@ -4,7 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from service.engine.interval import INF, Interval, IntervalError
+from service.engine.errors import IntervalError
+from service.engine.interval import INF, Interval
 
 
 def test_percent_change_of_rounded_levels_matches_domain_range():

@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from service.api.problems import TITLES, FieldError, ProblemError, json_pointer, problem_response
-from service.engine.structured import StructuredClaimError
+from service.engine.errors import StructuredClaimError
 
 _log = logging.getLogger("econcheck.api")
 _SLUG_BY_STATUS = {404: "not-found", 405: "method-not-allowed", 413: "body-too-large"}

@@ -299,3 +299,6 @@ class Readiness(Strict):
     status: Literal["ready"]
     version: str
     rules: int
+    engine: Literal["compiled", "source"] = Field(
+        description="`compiled` when the engine runs from its mypyc build (same results, faster)"
+    )

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from service.cli.status import ExitStatus
-from service.version import __version__
+from service.version import __version__, engine_build
 
 # (name, module, one-line help). A new front end adds one line here.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -29,7 +29,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="econcheck", description="Check the arithmetic of economic reporting.")
-    parser.add_argument("--version", action="version", version=f"econcheck {__version__}")
+    version = f"econcheck {__version__} (engine: {engine_build()})"
+    parser.add_argument("--version", action="version", version=version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, module_name, help_text in COMMANDS:
         module = importlib.import_module(module_name)

@@ -28,8 +28,9 @@ from decimal import (
 from itertools import product
 from typing import TypeVar
 
+from service.engine.errors import IntervalError
 from service.engine.expression import Call, Neg, Node, Num, Var, evaluate, variables
-from service.engine.interval import Interval, IntervalError
+from service.engine.interval import Interval
 
 Point = Callable[[Mapping[str, Decimal]], Decimal]
 T = TypeVar("T")

@@ -14,8 +14,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from service.engine.corners import evaluate_corners, point_value
+from service.engine.errors import IntervalError
 from service.engine.expression import Node
-from service.engine.interval import Interval, IntervalError
+from service.engine.interval import Interval
 from service.engine.numfmt import plain
 from service.engine.quantity import Kind, Quantity
 

@@ -24,17 +24,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
-from service.engine.interval import Interval, IntervalError
-
-
-class ExpressionError(ValueError):
-    """A relation in a rule file does not parse; carries the source text and position."""
-
-    def __init__(self, source: str, position: int, message: str) -> None:
-        super().__init__(f"{message} at column {position + 1} of {source!r}")
-        self.source = source
-        self.position = position
-
+from service.engine.errors import ExpressionError, IntervalError
+from service.engine.interval import Interval
 
 _TOKEN = re.compile(
     r"""

@@ -12,15 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, InvalidOperation, localcontext
 
+from service.engine.errors import IntervalError
+
 PRECISION = 40
 _DOWN = Context(prec=PRECISION, rounding=ROUND_FLOOR, Emax=999999, Emin=-999999)
 _UP = Context(prec=PRECISION, rounding=ROUND_CEILING, Emax=999999, Emin=-999999)
 INF = Decimal("Infinity")
 ZERO = Decimal(0)
-
-
-class IntervalError(ArithmeticError):
-    """An operation has no interval result (division by an interval that contains zero)."""
 
 
 @dataclass(frozen=True, slots=True)

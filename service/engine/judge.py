@@ -17,10 +17,11 @@ from functools import lru_cache
 from service.engine.candidate import Candidate
 from service.engine.corners import evaluate_corners, point_value
 from service.engine.diagnose import Diagnosis, diagnose
+from service.engine.errors import IntervalError
 from service.engine.explain import CHANGE_KINDS, MONTH_NAMES, WEEKDAY_NAMES, explain
 from service.engine.expression import render
 from service.engine.findings import FigureUse, Finding
-from service.engine.interval import INF, ZERO, Interval, IntervalError
+from service.engine.interval import INF, ZERO, Interval
 from service.engine.numfmt import plain, short
 from service.engine.policy import Policy
 from service.engine.quantity import Hedge, Kind, Quantity

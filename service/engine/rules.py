@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from service.engine.errors import RuleError
 from service.engine.expression import (
     ExpressionError,
     Node,
@@ -29,14 +30,6 @@ BINDERS = (
     "balance",
 )  # fmt: skip
 DISPLAYS = ("number", "weekday", "direction", "month")
-
-
-class RuleError(ValueError):
-    """A rule file is malformed; names the file and the problem."""
-
-    def __init__(self, source: str, message: str) -> None:
-        super().__init__(f"{source}: {message}")
-        self.source = source
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from service.engine.candidate import Candidate
 from service.engine.document import Engine, judge_candidate
+from service.engine.errors import StructuredClaimError
 from service.engine.numbers import read_quantities
 from service.engine.policy import DEFAULT_POLICY, Policy
 from service.engine.quantity import Quantity
@@ -19,14 +20,6 @@ from service.engine.report import Report
 
 ROLES = ("old", "new", "change", "percent", "points", "bps")
 DIRECTIONS = ("up", "down")
-
-
-class StructuredClaimError(ValueError):
-    """A structured claim names an unknown role or a figure that does not read as one number."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
 
 
 def _read_one(role: str, surface: str, engine: Engine, offset: int) -> Quantity:

@@ -8,6 +8,7 @@ import pytest
 
 import service
 from service.loader import default_rules
+from service.version import engine_build
 from tests.api.conftest import SENTENCE
 
 TRUNCATED = "Inflows were $1,907.3 million, up 9.3 percent from $1,744.1 million."
@@ -164,6 +165,7 @@ def test_health_and_readiness(client):
         "status": "ready",
         "version": service.__version__,
         "rules": len(default_rules().rules),
+        "engine": engine_build(),
     }
 
 

@@ -11,8 +11,8 @@ from service import check_claim
 from service.api.deps import JSONBody, MetricsDep, SettingsDep, require_json
 from service.api.models import ClaimRequest, ClaimsBatchResponse, ClaimsBody, ReportOut, policy_of
 from service.api.problems import ProblemError, responses
+from service.engine.errors import StructuredClaimError
 from service.engine.report import Report
-from service.engine.structured import StructuredClaimError
 from service.loader import default_rules
 from service.reports.json_objects import report_object
 

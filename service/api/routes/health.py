@@ -9,9 +9,9 @@ from service.api.deps import JSONBody, MetricsDep
 from service.api.metrics import CONTENT_TYPE
 from service.api.models import Health, Readiness
 from service.api.problems import ProblemError, responses
-from service.engine.rules import RuleError
+from service.engine.errors import RuleError
 from service.loader import default_engine, default_rules
-from service.version import __version__
+from service.version import __version__, engine_build
 
 router = APIRouter(tags=["operations"])
 
@@ -30,7 +30,9 @@ async def readyz() -> JSONBody:
         count = len(default_rules().rules)
     except RuleError as exc:  # names the rule file and the problem, never a path on the server
         raise ProblemError(503, "not-ready", f"the rules could not be loaded: {exc}") from None
-    return JSONBody({"status": "ready", "version": __version__, "rules": count})
+    return JSONBody(
+        {"status": "ready", "version": __version__, "rules": count, "engine": engine_build()}
+    )
 
 
 @router.get(

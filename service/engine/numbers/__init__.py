@@ -15,7 +15,8 @@ and `core` (the digits), `spelled` (number words), `amounts` (affixes and kinds)
 (shared suffixes) and `lexer` (the scan loop).
 """
 
+from service.engine.errors import LexiconError
 from service.engine.numbers.lexer import read_quantities
-from service.engine.numbers.lexicon import Lexicon, LexiconError
+from service.engine.numbers.lexicon import Lexicon
 
 __all__ = ["Lexicon", "LexiconError", "read_quantities"]

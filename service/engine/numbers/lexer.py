@@ -19,7 +19,7 @@ from service.engine.numbers.spelled import read_spelled
 from service.engine.quantity import Kind, Quantity
 
 
-def read_quantities(text: str, lexicon: Lexicon) -> list[Quantity]:
+def read_quantities(text: object, lexicon: Lexicon) -> list[Quantity]:
     """Every figure in `text`, in text order and non-overlapping; never raises on a str.
 
     Spans index the original text: `text[q.start:q.end] == q.text`.

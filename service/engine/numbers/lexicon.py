@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from service.engine.errors import LexiconError
 from service.engine.quantity import Hedge, Kind
 
 
@@ -38,10 +39,6 @@ class Affix:
     code: str | None = None
     alternatives: tuple[str, ...] = ()
     note: str | None = None
-
-
-class LexiconError(ValueError):
-    """The lexicon data is malformed (a missing key or a value that is not a number)."""
 
 
 _BOUNDARY = r"(?![A-Za-z0-9])"
