@@ -91,9 +91,9 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
-def problem_bytes(status: int, slug: str, detail: str) -> bytes:
+def problem_bytes(status: int, slug: str, detail: str, field: str | None = None) -> bytes:
     """The body of a problem sent by ASGI middleware, which runs outside FastAPI's handlers."""
-    return json.dumps(problem_body(status, slug, detail)).encode("utf-8")
+    return json.dumps(problem_body(status, slug, detail, field)).encode("utf-8")
 
 
 def json_pointer(location: Sequence[int | str]) -> str:

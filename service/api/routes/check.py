@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Request
 
 from service.api.checking import check_in_format, require_length, within_budget
-from service.api.deps import JSONBody, MetricsDep, SettingsDep, require_json
+from service.api.deps import JSONBody, metrics_of, settings_of
 from service.api.models import CheckRequest, CheckResponse, policy_of
 from service.api.problems import responses
 from service.engine.report import Report
@@ -19,10 +19,10 @@ router = APIRouter(prefix="/v1", tags=["check"])
     "/check",
     response_model=CheckResponse,
     responses=responses(400, 413, 415, 422, 503),
-    dependencies=[Depends(require_json)],
 )
-async def check(body: CheckRequest, settings: SettingsDep, metrics: MetricsDep) -> JSONBody:
+async def check(body: CheckRequest, request: Request) -> JSONBody:
     """Check every claim in a text; spans index the text as sent."""
+    settings, metrics = settings_of(request), metrics_of(request)
     require_length(body.text, settings.max_text_chars)
     policy = policy_of(body.options)
     report = await within_budget(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Request
 
 from service import check_claim
-from service.api.deps import JSONBody, MetricsDep, SettingsDep, require_json
+from service.api.deps import JSONBody, metrics_of, settings_of
 from service.api.models import ClaimRequest, ClaimsBatchResponse, ClaimsBody, ReportOut, policy_of
 from service.api.problems import ProblemError, responses
 from service.engine.errors import StructuredClaimError
@@ -23,10 +23,10 @@ router = APIRouter(prefix="/v1", tags=["claims"])
     "/claims",
     response_model=ReportOut | ClaimsBatchResponse,
     responses=responses(400, 413, 415, 422),
-    dependencies=[Depends(require_json)],
 )
-async def claims(body: ClaimsBody, settings: SettingsDep, metrics: MetricsDep) -> JSONBody:
+async def claims(body: ClaimsBody, request: Request) -> JSONBody:
     """Check one structured claim ({claims, summary}) or a list of them ({results: [...]})."""
+    settings, metrics = settings_of(request), metrics_of(request)
     if isinstance(body, ClaimRequest):
         report = _checked(body, "")
         metrics.count_claims(report.findings)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Request
 
 from service.api.checking import check_in_format, require_length, within_budget
-from service.api.deps import JSONBody, SettingsDep, require_json
+from service.api.deps import JSONBody, settings_of
 from service.api.models import FiguresRequest, FiguresResponse
 from service.api.problems import responses
 from service.engine.policy import DEFAULT_POLICY
@@ -18,10 +18,10 @@ router = APIRouter(prefix="/v1", tags=["figures"])
     "/figures",
     response_model=FiguresResponse,
     responses=responses(400, 413, 415, 422, 503),
-    dependencies=[Depends(require_json)],
 )
-async def figures(body: FiguresRequest, settings: SettingsDep) -> JSONBody:
+async def figures(body: FiguresRequest, request: Request) -> JSONBody:
     """List every figure read, in text order, with its value, interval and the claims it is in."""
+    settings = settings_of(request)
     require_length(body.text, settings.max_text_chars)
     report = await within_budget(
         lambda: check_in_format(body.text, body.format, DEFAULT_POLICY),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from service.api.deps import JSONBody, MetricsDep
+from service.api.deps import JSONBody, metrics_of
 from service.api.metrics import CONTENT_TYPE
 from service.api.models import Health, Readiness
 from service.api.problems import ProblemError, responses
@@ -40,6 +40,6 @@ async def readyz() -> JSONBody:
     response_class=Response,
     responses={200: {"content": {CONTENT_TYPE: {"schema": {"type": "string"}}}}},
 )
-async def metrics(collected: MetricsDep) -> Response:
+async def metrics(request: Request) -> Response:
     """Prometheus metrics: requests, latency, claims by verdict."""
-    return Response(collected.render(), media_type=CONTENT_TYPE)
+    return Response(metrics_of(request).render(), media_type=CONTENT_TYPE)
