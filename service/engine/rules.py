@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from service.engine.errors import RuleError
@@ -97,6 +96,16 @@ class Rule:
 class RuleSet:
     rules: tuple[Rule, ...]
     version: str
+    # binder -> its rules, built once: looked up for every candidate (a cached_property costs
+    # a Python-level descriptor call each time in the compiled engine)
+    _by_binder: dict[str, tuple[Rule, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        table: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            table.setdefault(rule.binder, []).append(rule)
+        by_binder = {binder: tuple(rules) for binder, rules in table.items()}
+        object.__setattr__(self, "_by_binder", by_binder)
 
     def by_code(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code), None)
@@ -104,13 +113,6 @@ class RuleSet:
     def for_binder(self, binder: str) -> tuple[Rule, ...]:
         """The rules a candidate from this binder can satisfy, in rule-file order."""
         return self._by_binder.get(binder, ())
-
-    @cached_property
-    def _by_binder(self) -> dict[str, tuple[Rule, ...]]:
-        table: dict[str, list[Rule]] = {}
-        for rule in self.rules:
-            table.setdefault(rule.binder, []).append(rule)
-        return {binder: tuple(rules) for binder, rules in table.items()}
 
 
 def _require(data: Mapping[str, Any], key: str, source: str) -> Any:
