@@ -144,6 +144,24 @@ def _has_abs(node: Node) -> bool:
     return _has_abs(node.left) or _has_abs(node.right)
 
 
+def divisors(node: Node) -> tuple[Node, ...]:
+    """Every divisor in the relation, nested ones included."""
+    return _divisors(node)
+
+
+@_by_identity
+def is_arithmetic(node: Node) -> bool:
+    """True for a relation of the four operations only (no function): monotone in each input
+    wherever it is defined and its divisors keep their sign (DOMAIN §B.2)."""
+    if isinstance(node, Num | Var):
+        return True
+    if isinstance(node, Neg):
+        return is_arithmetic(node.operand)
+    if isinstance(node, Call):
+        return False
+    return is_arithmetic(node.left) and is_arithmetic(node.right)
+
+
 def point_value(node: Node, values: Mapping[str, Decimal]) -> Decimal:
     """The relation at one point, at 40 significant digits."""
     try:

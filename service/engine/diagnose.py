@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from service.engine.corners import evaluate_corners, point_value
+from service.engine.corners import divisors, evaluate_corners, is_arithmetic, point_value
 from service.engine.errors import IntervalError
-from service.engine.expression import Node
+from service.engine.expression import Node, evaluate
 from service.engine.interval import Interval
 from service.engine.numfmt import plain
 from service.engine.quantity import Kind, Quantity
@@ -75,6 +75,7 @@ def _rule_mistakes(evaluation: Evaluation, computed: Interval) -> Diagnosis | No
 
 def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None:
     rule = evaluation.rule
+    expression = rule.relation.expression
     for role in rule.roles:
         if role == rule.target:
             continue
@@ -84,19 +85,154 @@ def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None
             if found is not None:
                 return found
             continue
+        rewrites = list(_variants(quantity))
+        ranges = _Ranges(expression, evaluation.strict_env, role, quantity, rewrites)
         best: tuple[Decimal, Diagnosis] | None = None
-        for name, digits, says in _variants(quantity):
+        for index in _fitting(ranges, evaluation.stated):
+            name, digits, says = rewrites[index]
             env = dict(evaluation.strict_env)
-            env[role] = _reread(quantity, digits)
-            if _fits(rule.relation.expression, env, evaluation.stated, evaluate_corners):
-                # Several rewrites may fit ("200" and "201"); the one whose own value lands
-                # nearest the stated figure is the likelier slip.
-                miss = _miss(rule.relation.expression, env, evaluation.stated)
-                if best is None or miss < best[0]:
-                    best = (miss, Diagnosis(name, f"{quantity.text} {says} {digits}"))
+            env[role] = ranges.box(index)
+            # Several rewrites may fit ("200" and "201"); the one whose own value lands
+            # nearest the stated figure is the likelier slip (the first written, on a tie).
+            miss = _miss(expression, env, evaluation.stated)
+            if best is None or miss < best[0]:
+                best = (miss, Diagnosis(name, f"{quantity.text} {says} {digits}"))
         if best is not None:
             return best[1]
     return None
+
+
+class _Ranges:
+    """The relation's range with one level re-read as each rewrite of its digits, computed when
+    first needed: re-reading a figure costs more than comparing its digits."""
+
+    def __init__(
+        self,
+        node: Node,
+        env: Mapping[str, Interval],
+        role: str,
+        quantity: Quantity,
+        rewrites: list[tuple[str, str, str]],
+    ) -> None:
+        self.node, self.env, self.role, self.quantity = node, env, role, quantity
+        self.digits = [digits for _, digits, _ in rewrites]
+        self.values = [Decimal(digits) for digits in self.digits]
+        self.boxes: dict[int, Interval] = {}
+        self.known: dict[int, Interval | None] = {}
+        self.others_keep_sign = all(
+            not box.contains_zero() for name, box in env.items() if name != role
+        )
+
+    def box(self, index: int) -> Interval:
+        if index not in self.boxes:
+            self.boxes[index] = _reread(self.quantity, self.digits[index])
+        return self.boxes[index]
+
+    def with_rewrite(self, index: int) -> dict[str, Interval]:
+        env = dict(self.env)
+        env[self.role] = self.box(index)
+        return env
+
+    def divisor_signs(self, index: int) -> tuple[bool, ...] | None:
+        """Whether each divisor is positive with this rewrite; None when one may be zero."""
+        env = self.with_rewrite(index)
+        signs = []
+        for divisor in divisors(self.node):
+            try:
+                found = evaluate(divisor, env)
+            except IntervalError:
+                return None
+            if found.contains_zero():
+                return None
+            signs.append(found.low > 0)
+        return tuple(signs)
+
+    def get(self, index: int) -> Interval | None:
+        if index not in self.known:
+            env = self.with_rewrite(index)
+            try:
+                self.known[index] = evaluate_corners(self.node, env)
+            except IntervalError:
+                self.known[index] = None
+        return self.known[index]
+
+    def fits(self, index: int, stated: Interval) -> bool:
+        found = self.get(index)
+        return found is not None and found.overlaps(stated)
+
+
+def _fitting(ranges: _Ranges, stated: Interval) -> list[int]:
+    """The indexes of the rewrites that, read for their level, make the relation meet `stated`.
+
+    A level has dozens of one-slip rewrites and an unexplained claim tries them all, so this
+    was most of the cost of checking an inconsistent claim. Rewrites with as many decimals stand
+    for boxes of one width; ordered by value, their ranges move one way (the relation is
+    monotone in each input), so those that fit form one run, found by bisection; each one in it
+    is still checked. Relations with a function (abs, mod, …) are tried one by one.
+    """
+    count = len(ranges.values)
+    if not is_arithmetic(ranges.node):
+        return [i for i in range(count) if ranges.fits(i, stated)]
+    widths: dict[int, list[int]] = {}
+    for index, value in enumerate(ranges.values):
+        exponent = value.as_tuple().exponent
+        widths.setdefault(exponent if isinstance(exponent, int) else 0, []).append(index)
+    found: list[int] = []
+    for group in widths.values():
+        group.sort(key=lambda i: ranges.values[i])
+        found.extend(_run(group, ranges, stated))
+    return sorted(found)
+
+
+def _run(group: list[int], ranges: _Ranges, stated: Interval) -> list[int]:
+    """The members of `group` (ordered by value) that fit: by bisection when the relation is
+    monotone along the group, else one by one.
+
+    Monotone along the group means here: the relation uses only the four operations, no other
+    input's box holds zero (so no partial derivative changes sign across a box) and no divisor
+    crosses zero between the smallest and the largest rewrite (no pole in between), which makes
+    every relation of the rules (sums, differences, products and ratios of the inputs) move one
+    way; tests/test_diagnose_search.py checks the result against trying every rewrite.
+    """
+    if len(group) <= 4 or not ranges.others_keep_sign:
+        return [i for i in group if ranges.fits(i, stated)]
+    signs = ranges.divisor_signs(group[0])
+    if signs is None or signs != ranges.divisor_signs(group[-1]):
+        return [i for i in group if ranges.fits(i, stated)]
+    first, last = ranges.get(group[0]), ranges.get(group[-1])
+    if first is None or last is None:
+        return [i for i in group if ranges.fits(i, stated)]
+    if first.low <= last.low and first.high <= last.high:
+        rising = group
+    elif first.low >= last.low and first.high >= last.high:
+        rising = group[::-1]
+    else:
+        return [i for i in group if ranges.fits(i, stated)]
+    # Along `rising` both ends of the range grow: "high reaches the stated low" holds from some
+    # point on, and "low stays under the stated high" up to some point; the fits lie between.
+    start = _first_true(rising, ranges, lambda r: r.high >= stated.low)
+    stop = _first_true(rising, ranges, lambda r: r.low > stated.high)
+    if start is None or stop is None:
+        return [i for i in group if ranges.fits(i, stated)]
+    return sorted(i for i in rising[start:stop] if ranges.fits(i, stated))
+
+
+def _first_true(
+    rising: list[int], ranges: _Ranges, holds: Callable[[Interval], bool]
+) -> int | None:
+    """The first position in `rising` where `holds` is true (len when never), or None when a
+    range there cannot be computed."""
+    low, high = 0, len(rising)
+    while low < high:
+        middle = (low + high) // 2
+        found = ranges.get(rising[middle])
+        if found is None:
+            return None
+        if holds(found):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _miss(node: Node, env: dict[str, Interval], stated: Interval) -> Decimal:
