@@ -25,7 +25,6 @@ from decimal import (
     InvalidOperation,
     localcontext,
 )
-from itertools import product
 from typing import TypeVar
 
 from service.engine.errors import IntervalError
@@ -191,25 +190,31 @@ def _plan(node: Node) -> _Plan:
 def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
     """The range of a monotone relation over the box `env`, rounded outward."""
     plan = _plan(node)
-    names = [name for name in plan.names if name in env]
+    names = plan.names
     boxes = [env[name] for name in names]
-    infinite = any(not box.low.is_finite() or not box.high.is_finite() for box in boxes)
-    if infinite or len(names) > 8 or plan.has_abs:
+    count = len(names)
+    if count > 8 or plan.has_abs:
         return evaluate(node, env)
+    for box in boxes:
+        if not (box.low.is_finite() and box.high.is_finite()):
+            return evaluate(node, env)
     for divisor in plan.divisors:
-        if evaluate(divisor, env).contains_zero():
+        # Most divisors are one figure ("old"): read its box rather than evaluate it.
+        divided = env[divisor.name] if isinstance(divisor, Var) else evaluate(divisor, env)
+        if divided.contains_zero():
             raise IntervalError("division by an interval that contains zero")
     function = plan.function
     values: list[Decimal] = []
     corner: dict[str, Decimal] = {}
-    # Corners in the order of a binary counter over `names`, the first name the fastest bit
-    # (product varies its last factor fastest, hence the reversal): min and max keep the first
-    # of equal values, so the order decides which representation of a tie is returned.
-    reversed_names = names[::-1]
+    # Corners in the order of a binary counter over `names`, the first name the lowest bit: min
+    # and max keep the first of equal values, so the order decides which representation of a
+    # tie is returned.
     try:
         with localcontext(_CONTEXT):
-            for bounds in product(*[(box.low, box.high) for box in reversed(boxes)]):
-                corner.update(zip(reversed_names, bounds, strict=True))
+            for mask in range(1 << count):
+                for bit in range(count):
+                    box = boxes[bit]
+                    corner[names[bit]] = box.high if mask >> bit & 1 else box.low
                 values.append(function(corner))
     except (DivisionByZero, InvalidOperation, ZeroDivisionError) as exc:
         raise IntervalError("the relation is undefined at a corner of the figures") from exc
