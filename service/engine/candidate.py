@@ -35,6 +35,37 @@ class Candidate:
     related: tuple[tuple[int, int], ...] = ()
     assumptions: list[str] = field(default_factory=list)
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        roles: dict[str, Quantity] | None = None,
+        levels: list[Quantity] | None = None,
+        bases: list[Quantity] | None = None,
+        direction: str | None = None,
+        subject_is_loss: bool = False,
+        multiple: Quantity | None = None,
+        direction_word: Quantity | None = None,
+        anchor: tuple[int, int] | None = None,
+        unverifiable: str | None = None,
+        binder: str = "change",
+        related: tuple[tuple[int, int], ...] = (),
+        assumptions: list[str] | None = None,
+    ) -> None:
+        self.roles = {} if roles is None else roles
+        self.levels = [] if levels is None else levels
+        self.bases = [] if bases is None else bases
+        self.direction = direction
+        self.subject_is_loss = subject_is_loss
+        self.multiple = multiple
+        self.direction_word = direction_word
+        self.anchor = anchor
+        self.unverifiable = unverifiable
+        self.binder = binder
+        self.related = related
+        self.assumptions = [] if assumptions is None else assumptions
+
     @property
     def start(self) -> int:
         return self.anchor[0] if self.anchor else min(q.start for q in self.figures)

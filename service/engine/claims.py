@@ -272,6 +272,19 @@ class _Window:
     offset: int
     level: bool
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        text: str,
+        offset: int,
+        level: bool,
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "offset", offset)
+        object.__setattr__(self, "level", level)
+
 
 def _checkable(candidate: Candidate) -> bool:
     return candidate.complete and bool(

@@ -32,6 +32,17 @@ class Diagnosis:
     name: str
     says: str
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        name: str,
+        says: str,
+    ) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "says", says)
+
 
 def diagnose(evaluation: Evaluation, computed: Interval) -> Diagnosis | None:
     for test in (_decimal_slip, _rule_mistakes, _level_typos):

@@ -26,9 +26,13 @@ class Interval:
     low: Decimal
     high: Decimal
 
-    def __post_init__(self) -> None:
-        if self.low > self.high:
-            raise ValueError(f"empty interval [{self.low}, {self.high}]")
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python. tests/test_engine_classes.py keeps it in step.
+    def __init__(self, low: Decimal, high: Decimal) -> None:
+        if low > high:
+            raise ValueError(f"empty interval [{low}, {high}]")
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
 
     @classmethod
     def point(cls, value: Decimal) -> Interval:

@@ -44,6 +44,29 @@ class Evaluation:
     sign: int
     assumptions: tuple[str, ...]
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        rule: Rule,
+        candidate: Candidate,
+        policy: Policy,
+        env: dict[str, Interval],
+        strict_env: dict[str, Interval],
+        stated: Interval,
+        sign: int,
+        assumptions: tuple[str, ...],
+    ) -> None:
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "candidate", candidate)
+        object.__setattr__(self, "policy", policy)
+        object.__setattr__(self, "env", env)
+        object.__setattr__(self, "strict_env", strict_env)
+        object.__setattr__(self, "stated", stated)
+        object.__setattr__(self, "sign", sign)
+        object.__setattr__(self, "assumptions", assumptions)
+
     @property
     def target(self) -> Quantity:
         return self.candidate.roles[self.rule.target]

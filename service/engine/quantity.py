@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
-from operator import attrgetter
+from typing import Any
 
 from service.engine.interval import Interval
 
@@ -100,6 +100,49 @@ class Quantity:
     # For a figure that stands for a sum of stated parts: the parts (DOMAIN §A.6).
     parts: tuple[Quantity, ...] = field(default=())
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        value: Decimal,
+        step: Decimal,
+        kind: Kind,
+        lenient_step: Decimal | None = None,
+        currency: str | None = None,
+        unit: str | None = None,
+        scale: str | None = None,
+        multiplier: Decimal = _ONE,
+        approximator: str | None = None,
+        bound: str | None = None,
+        hedge: Hedge | None = None,
+        ambiguous: tuple[str, ...] = (),
+        digits: str = "",
+        notes: tuple[str, ...] = (),
+        parts: tuple[Quantity, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "step", step)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "lenient_step", lenient_step)
+        object.__setattr__(self, "currency", currency)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "scale", scale)
+        object.__setattr__(self, "multiplier", multiplier)
+        object.__setattr__(self, "approximator", approximator)
+        object.__setattr__(self, "bound", bound)
+        object.__setattr__(self, "hedge", hedge)
+        object.__setattr__(self, "ambiguous", ambiguous)
+        object.__setattr__(self, "digits", digits)
+        object.__setattr__(self, "notes", notes)
+        object.__setattr__(self, "parts", parts)
+
     def interval(self, *, strict_zeros: bool = False) -> Interval:
         """The closed rounding interval [x - u/2, x + u/2] of the figure as written."""
         half = self.rounding_step(strict_zeros=strict_zeros) / 2
@@ -127,16 +170,32 @@ class Quantity:
             and abs(self.value) >= 100 * self.multiplier
         )
 
-    def with_changes(self, **changes: object) -> Quantity:
-        """A copy with some fields changed (`dataclasses.replace`, without its generic work)."""
-        values = dict(zip(_FIELD_NAMES, _all_fields(self), strict=True))
-        values.update(changes)
-        return new_quantity(**values)
+    def with_changes(self, **changes: Any) -> Quantity:
+        """A copy with some fields changed, as `dataclasses.replace` makes but without its
+        generic work: the constructor is called directly (a native call once compiled)."""
+        if not _FIELD_NAMES.issuperset(changes):
+            raise TypeError(f"Quantity has no field {sorted(set(changes) - _FIELD_NAMES)}")
+        get = changes.get
+        return Quantity(
+            get("text", self.text),
+            get("start", self.start),
+            get("end", self.end),
+            get("value", self.value),
+            get("step", self.step),
+            get("kind", self.kind),
+            get("lenient_step", self.lenient_step),
+            get("currency", self.currency),
+            get("unit", self.unit),
+            get("scale", self.scale),
+            get("multiplier", self.multiplier),
+            get("approximator", self.approximator),
+            get("bound", self.bound),
+            get("hedge", self.hedge),
+            get("ambiguous", self.ambiguous),
+            get("digits", self.digits),
+            get("notes", self.notes),
+            get("parts", self.parts),
+        )
 
 
-# The lexer builds figures through this name; kept as the plain constructor on purpose: a faster
-# trick (filling a mutable twin class and switching `__class__`) saved about a microsecond per
-# figure but was judged too obscure for the next person to change safely.
-new_quantity = Quantity
-_FIELD_NAMES = tuple(f.name for f in fields(Quantity))
-_all_fields = attrgetter(*_FIELD_NAMES)  # every field value in one C call
+_FIELD_NAMES = frozenset(f.name for f in fields(Quantity))

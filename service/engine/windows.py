@@ -33,6 +33,25 @@ class SentenceAmounts:
     gap_words: tuple[list[str], ...]
     tail_words: list[str]
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        text: str,
+        span: tuple[int, int],
+        amounts: tuple[Quantity, ...],
+        gaps: tuple[str, ...],
+        gap_words: tuple[list[str], ...],
+        tail_words: list[str],
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "amounts", amounts)
+        object.__setattr__(self, "gaps", gaps)
+        object.__setattr__(self, "gap_words", gap_words)
+        object.__setattr__(self, "tail_words", tail_words)
+
     @classmethod
     def build(cls, text: str, span: tuple[int, int], amounts: list[Quantity]) -> SentenceAmounts:
         ends = [span[0]] + [q.end for q in amounts[:-1]]

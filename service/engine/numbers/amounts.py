@@ -16,7 +16,7 @@ from decimal import Context, Decimal
 from service.engine.numbers.core import ONE, Core
 from service.engine.numbers.dates import YEAR_MAX, YEAR_MIN
 from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch, last_token
-from service.engine.quantity import Hedge, Kind, Quantity, new_quantity
+from service.engine.quantity import Hedge, Kind, Quantity
 
 _SIGNS = "-–"
 _SIGN_CHARS = frozenset(_SIGNS)
@@ -43,6 +43,33 @@ class Affixes:
     hedge_form: str | None = None
     hedge: Hedge | None = None
     notes: list[str] = field(default_factory=list)
+
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        negative: bool = False,
+        parentheses: bool = False,
+        currency: Affix | None = None,
+        scale: SuffixMatch | None = None,
+        tail: SuffixMatch | None = None,
+        hedge_form: str | None = None,
+        hedge: Hedge | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.negative = negative
+        self.parentheses = parentheses
+        self.currency = currency
+        self.scale = scale
+        self.tail = tail
+        self.hedge_form = hedge_form
+        self.hedge = hedge
+        self.notes = [] if notes is None else notes
 
 
 def read_prefix(norm: str, core: Core, floor: int, lex: Lexicon, token: str) -> Affixes:
@@ -206,7 +233,7 @@ def build(text: str, core: Core, found: Affixes) -> Quantity:
     ambiguous = _ambiguous(core, found, kind)  # before the notes: it may add one
     notes = _notes(core, found) if found.notes else core.notes
     # positional, in field order: keyword arguments cost a third more on this hot path
-    return new_quantity(
+    return Quantity(
         text[found.start : found.end],
         found.start,
         found.end,

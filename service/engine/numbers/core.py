@@ -60,6 +60,39 @@ class Core:
     grouped: bool = False  # written with group separators
     spelled: bool = False
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        plain: str,
+        number: Decimal,
+        step: Decimal,
+        multiplier: Decimal = ONE,
+        scale: str | None = None,
+        notes: tuple[str, ...] = (),
+        ambiguous: tuple[str, ...] = (),
+        dot_three: bool = False,
+        integer: bool = True,
+        grouped: bool = False,
+        spelled: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.plain = plain
+        self.number = number
+        self.step = step
+        self.multiplier = multiplier
+        self.scale = scale
+        self.notes = notes
+        self.ambiguous = ambiguous
+        self.dot_three = dot_three
+        self.integer = integer
+        self.grouped = grouped
+        self.spelled = spelled
+
 
 def read_digit_core(norm: str, pos: int) -> Core | int:
     """The number starting at `pos`, or the end of the token when it is not a number."""

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from service.engine.numbers.lexicon import AffixKind, Lexicon
 from service.engine.numbers.site import Site
-from service.engine.quantity import Kind, Quantity, new_quantity
+from service.engine.quantity import Kind, Quantity
 
 YEAR_MIN, YEAR_MAX = 1800, 2100
 _LOOKBACK = 16
@@ -44,7 +44,7 @@ def marker(
     text: str, start: int, end: int, kind: Kind, *, digits: str = "", value: int = 0
 ) -> Quantity:
     """A non-amount quantity covering text[start:end]."""
-    return new_quantity(text[start:end], start, end, Decimal(value), _ONE, kind, digits=digits)
+    return Quantity(text[start:end], start, end, Decimal(value), _ONE, kind, digits=digits)
 
 
 def read_date(site: Site, lex: Lexicon) -> Quantity | None:

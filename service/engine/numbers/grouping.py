@@ -40,6 +40,21 @@ class Digits:
     ambiguous: tuple[str, ...] = ()
     dot_three: bool = False  # "3.350": ambiguous unless a scale or rate word follows
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        plain: str,
+        notes: tuple[str, ...] = (),
+        ambiguous: tuple[str, ...] = (),
+        dot_three: bool = False,
+    ) -> None:
+        self.plain = plain
+        self.notes = notes
+        self.ambiguous = ambiguous
+        self.dot_three = dot_three
+
 
 def read_digits(token: str) -> Digits | None:
     """The plain digits of a token, or None when it is not a number (a version, an address).

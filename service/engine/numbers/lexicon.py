@@ -40,6 +40,25 @@ class Affix:
     alternatives: tuple[str, ...] = ()
     note: str | None = None
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        kind: AffixKind,
+        multiplier: Decimal = Decimal(1),
+        rate: Kind | None = None,
+        code: str | None = None,
+        alternatives: tuple[str, ...] = (),
+        note: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "multiplier", multiplier)
+        object.__setattr__(self, "rate", rate)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "alternatives", alternatives)
+        object.__setattr__(self, "note", note)
+
 
 _BOUNDARY = r"(?![A-Za-z0-9])"
 
@@ -159,6 +178,23 @@ class SuffixMatch:
     gap: str  # "", " " or "-"
     letter: bool  # a single-letter form ("m", "bn" is not)
     end: int
+
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        affix: Affix,
+        form: str,
+        gap: str,
+        letter: bool,
+        end: int,
+    ) -> None:
+        self.affix = affix
+        self.form = form
+        self.gap = gap
+        self.letter = letter
+        self.end = end
 
 
 def _suffix_entries(data: Mapping[str, Any]) -> list[tuple[str, str, Affix]]:

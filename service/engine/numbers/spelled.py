@@ -30,6 +30,27 @@ class Spelled:
     step: Decimal
     ordinal: bool = False
 
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
+    # tests/test_engine_classes.py keeps it in step with the fields.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        count: Decimal,
+        multiplier: Decimal,
+        scale: str | None,
+        step: Decimal,
+        ordinal: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.count = count
+        self.multiplier = multiplier
+        self.scale = scale
+        self.step = step
+        self.ordinal = ordinal
+
 
 def read_spelled(norm: str, start: int, floor: int, lex: Lexicon) -> Spelled | None:
     """Read the number phrase whose first word starts at `start`.

@@ -1,0 +1,78 @@
+"""The engine's hot value classes write their `__init__` out (mypyc compiles it; the one
+`@dataclass` generates runs as Python): each must take every field, in field order, with the
+field's default, and set every field. Checked on the source, so it holds for both builds."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ENGINE = Path(__file__).resolve().parents[1] / "service" / "engine"
+
+
+def _classes_with_init() -> list[tuple[str, ast.ClassDef, str]]:
+    found = []
+    for path in sorted(ENGINE.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            is_dataclass = any("dataclass" in ast.unparse(d) for d in node.decorator_list)
+            has_init = any(
+                isinstance(s, ast.FunctionDef) and s.name == "__init__" for s in node.body
+            )
+            if is_dataclass and has_init:
+                found.append((f"{path.relative_to(ENGINE)}:{node.name}", node, source))
+    return found
+
+
+CLASSES = _classes_with_init()
+
+
+def _fields(cls: ast.ClassDef) -> list[tuple[str, str | None]]:
+    """(name, default as source) for each dataclass field; a default factory shows as None."""
+    fields = []
+    for statement in cls.body:
+        if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
+            continue
+        default = statement.value
+        if isinstance(default, ast.Call) and ast.unparse(default.func) == "field":
+            keywords = {k.arg: k.value for k in default.keywords}
+            if "default" in keywords:
+                default = keywords["default"]
+            elif "default_factory" in keywords:
+                default = ast.Constant(None)
+        fields.append((statement.target.id, ast.unparse(default) if default else None))
+    return fields
+
+
+def _assigned(init: ast.FunctionDef) -> set[str]:
+    names = set()
+    for node in ast.walk(init):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "object.__setattr__":
+            names.add(node.args[1].value)  # type: ignore[attr-defined]
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Attribute) and ast.unparse(target.value) == "self":
+                    names.add(target.attr)
+    return names
+
+
+def test_the_hot_classes_are_checked():
+    names = {name.split(":")[1] for name, _, _ in CLASSES}
+    assert {"Quantity", "Interval", "Finding", "FigureUse", "Candidate", "Core"} <= names
+
+
+@pytest.mark.parametrize(("name", "cls", "source"), CLASSES, ids=[c[0] for c in CLASSES])
+def test_init_takes_and_sets_every_field_in_order(name, cls, source):
+    init = next(s for s in cls.body if isinstance(s, ast.FunctionDef) and s.name == "__init__")
+    parameters = [a.arg for a in init.args.args[1:]]
+    defaults = [None] * (len(parameters) - len(init.args.defaults)) + [
+        ast.unparse(d) for d in init.args.defaults
+    ]
+    fields = _fields(cls)
+    assert parameters == [field for field, _ in fields], name
+    assert defaults == [default for _, default in fields], name
+    assert _assigned(init) == set(parameters), name
