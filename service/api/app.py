@@ -20,6 +20,7 @@ from fastapi_offline import FastAPIOffline
 
 from service import check_text
 from service.api import handlers
+from service.api.fastpath import FastCheck
 from service.api.guard import GuardMiddleware
 from service.api.metrics import Metrics, MetricsMiddleware
 from service.api.models import SENTENCE
@@ -50,7 +51,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(settings: ApiSettings | None = None) -> FastAPI:
+def create_app(settings: ApiSettings | None = None, fast_check: bool = True) -> FastAPI:
+    """The app; `fast_check=False` leaves every check to the FastAPI route (tests compare)."""
     settings = settings or ApiSettings()
     # FastAPIOffline serves Swagger UI (/docs) from assets installed with the package, not from a
     # CDN: the docs work on a newsroom's offline or locked-down network, and a reader's browser
@@ -74,14 +76,16 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         app.include_router(router, **v1_options)
     for router in OPEN_ROUTERS:
         app.include_router(router)
-    _add_middleware(app, settings)
+    _add_middleware(app, settings, fast_check)
     return app
 
 
-def _add_middleware(app: FastAPI, settings: ApiSettings) -> None:
+def _add_middleware(app: FastAPI, settings: ApiSettings, fast_check: bool) -> None:
     # Each one added wraps the ones before. From the outside in: metrics see every request, CORS
     # answers a browser's preflight (which carries no API key) and labels even a refusal, and the
-    # guard refuses before the app reads anything.
+    # guard refuses before the app reads anything; the fast path for short checks is innermost.
+    if fast_check:
+        app.add_middleware(FastCheck, settings=settings, metrics=app.state.metrics)
     app.add_middleware(
         GuardMiddleware, max_body_bytes=settings.max_body_bytes, api_keys=settings.key_bytes()
     )

@@ -49,7 +49,7 @@ class GuardMiddleware:
             if body is None:
                 await _refuse(send, 413, "body-too-large", self._too_large(None), _CLOSE)
                 return
-            receive = _replay(body, receive)
+            receive = replay(body, receive)
         if scope["method"] == "POST" and scope["path"] in JSON_ROUTES:
             refused = _not_json(scope)
             if refused is not None:
@@ -141,7 +141,7 @@ async def _read_at_most(receive: Receive, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _replay(body: bytes, original: Receive) -> Receive:
+def replay(body: bytes, original: Receive) -> Receive:
     """Hands the buffered body to the app, then the connection's own messages (disconnect)."""
     sent = False
 
