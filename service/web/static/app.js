@@ -21,6 +21,8 @@
     consistent: "the figures agree",
   };
   const STORE_TEXT = "econcheck.text";
+  // The API key lives in sessionStorage: gone with the tab, never written to disk by the page.
+  const STORE_KEY = "econcheck.key";
   const STORE_FORMAT = "econcheck.format";
   const MAX_FILE_BYTES = 10 * 1024 * 1024;
   const SHOWN_PLACES = 4;
@@ -149,14 +151,43 @@
     }
   }
 
+  function apiKey() {
+    return $("key").value.trim();
+  }
+
+  function askForKey() {
+    $("key-box").hidden = false;
+  }
+
+  function keepKey() {
+    try {
+      if (apiKey()) sessionStorage.setItem(STORE_KEY, apiKey());
+      else sessionStorage.removeItem(STORE_KEY);
+    } catch (_) {
+      // storage refused (private mode): the key still works until the page is reloaded
+    }
+  }
+
+  function restoreKey() {
+    let key = null;
+    try {
+      key = sessionStorage.getItem(STORE_KEY);
+    } catch (_) {
+      key = null;
+    }
+    if (key) {
+      $("key").value = key;
+      askForKey();
+    }
+  }
+
   async function postJSON(path, body) {
     let response;
     try {
-      response = await fetch(path, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(body),
-      });
+      const headers = { "Content-Type": "application/json", Accept: "application/json" };
+      const key = apiKey();
+      if (key) headers.Authorization = `Bearer ${key}`;
+      response = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
     } catch (_) {
       throw new PageError(
         "The checking service could not be reached. Check your connection, or whether the " +
@@ -200,7 +231,10 @@
         "Remove any unusual characters (for example from a copied PDF) and try again.";
     }
     if (slug === "unauthorized" || status === 401) {
-      return "This service needs an API key, and this page cannot send one. Ask whoever runs it.";
+      askForKey();
+      return apiKey()
+        ? "This service did not accept the API key. Check it, or ask whoever runs the service."
+        : "This service needs an API key. Enter it in the box below and check again.";
     }
     if (slug === "time-budget-exceeded") {
       return "The check took too long and was stopped. Try a shorter part of the text.";
@@ -222,6 +256,7 @@
     setBusy(true);
     clearError();
     save();
+    keepKey();
     say("Checking…");
     try {
       const figures = postJSON("v1/figures", { text, format }).catch(() => null);
@@ -597,6 +632,15 @@
 
   function start() {
     restore();
+    restoreKey();
+    $("key").addEventListener("change", keepKey);
+    $("key").addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        keepKey();
+        runCheck();
+      }
+    });
     $("text").addEventListener("input", saveSoon);
     $("format").addEventListener("change", save);
     $("text").addEventListener("keydown", (event) => {
