@@ -88,14 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--require", action="store_true", help="fail when the build cannot run")
     parser.add_argument("--verbose", action="store_true", help="show the compiler's output")
     args = parser.parse_args(argv)
-    removed = clean()  # a failed build must leave the pure engine, not a stale mix
     if args.clean:
-        print(f"compile_engine: removed {removed} compiled modules; the engine runs from source")
+        print(f"compile_engine: removed {clean()} compiled modules; the engine runs from source")
         return 0
     reason = missing_tools()
-    if reason is not None:
+    if reason is not None:  # an earlier build stays; the engine ignores it once it is stale
         print(f"compile_engine: not compiled, {reason}; the engine runs from source (same results)")
         return 1 if args.require else 0
+    clean()  # a failed build must leave the pure engine, not a mix with an older one
     print("compile_engine: compiling service/engine with mypyc (about 30 s) …", flush=True)
     started = time.perf_counter()
     os.chdir(ROOT)  # mypycify and setuptools take paths relative to the project
