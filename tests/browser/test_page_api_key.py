@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PageProblems
+from tests.browser.conftest import DESKTOP, _open_page
 from tests.serving import running_server
 
 pytestmark = pytest.mark.browser
@@ -26,17 +26,7 @@ def keyed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def keyed_page(browser: Any, keyed_server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    problems = PageProblems()
-    page.on("pageerror", problems.error)
-    page.goto(f"{keyed_server}/")
-    page.wait_for_selector("html[data-ready='true']")
-    try:
-        yield page
-    finally:
-        context.close()
-    assert problems.seen == [], f"the page reported errors: {problems.seen}"
+    yield from _open_page(browser, keyed_server, DESKTOP)
 
 
 def _check(page: Any) -> None:
