@@ -15,11 +15,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from service.api import ApiSettings, create_app
 from service.api.fastpath import FastCheck
 from service.api.metrics import Metrics
 from tests.api.conftest import FIXTURES, SENTENCE
+from tests.strategies import consistent_sentences
 
 
 def _sentences() -> list[str]:
@@ -137,3 +140,30 @@ def test_the_middleware_answers_valid_checks_itself_and_passes_on_the_rest():
     invalid = b'{"text": 5}'
     assert _through(middleware, invalid) == 299
     assert downstream.bodies == [invalid]  # the whole body, read in pieces, handed on
+
+
+_OPTIONS = st.fixed_dictionaries(
+    {},
+    optional={
+        "strict_zeros": st.booleans(),
+        "truncation": st.booleans(),
+        "about": st.sampled_from(["0.1", "0.05", "1e-2", "x"]),
+        "minor_points": st.sampled_from(["0.1", "0", "-1"]),
+    },
+)
+_BODIES = st.fixed_dictionaries(
+    {"text": st.one_of(consistent_sentences(), st.text(max_size=300))},
+    optional={
+        "format": st.sampled_from(["plain", "markdown", "html", "rtf"]),
+        "fail_on": st.sampled_from(["never", "consistent", "inconsistent", "impossible", "x"]),
+        "options": st.one_of(st.none(), _OPTIONS),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(payload=_BODIES)
+def test_any_body_gets_the_same_answer_either_way(clients, payload):
+    fast, plain = clients
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    assert _post(fast, body) == _post(plain, body)
