@@ -47,12 +47,12 @@ run: $(RUNTIME) $(COMPILED) ## Start the HTTP API and web page (http://127.0.0.1
 test: lint typecheck pytest ## Install everything the tests need; run ruff, mypy and pytest
 
 lint: $(STAMP) ## ruff lint and format check
-	$(VENV)/bin/ruff check service tests bench tools
-	$(VENV)/bin/ruff format --check service tests bench tools
+	$(VENV)/bin/ruff check service tests bench tools hatch_build.py
+	$(VENV)/bin/ruff format --check service tests bench tools hatch_build.py
 
 typecheck: $(STAMP) ## mypy over the package and its tools
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy tools
+	$(VENV)/bin/mypy tools hatch_build.py
 
 pytest: $(STAMP) $(COMPILED) ## the test suite (exit 5, no tests collected, fails too)
 	$(PY) -m pytest -q

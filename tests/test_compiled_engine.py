@@ -109,6 +109,7 @@ def _which_build(package_root: Path) -> str:
 
 def test_a_build_older_than_its_source_is_ignored(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "service", tmp_path / "service")  # copy2 keeps the build's mtimes
+    shutil.copy2(ROOT / "pyproject.toml", tmp_path)  # a checkout, where sources get edited
     assert _which_build(tmp_path).startswith(f"True {tmp_path}")
 
     judge = tmp_path / "service" / "engine" / "judge.py"
@@ -116,3 +117,11 @@ def test_a_build_older_than_its_source_is_ignored(tmp_path: Path) -> None:
     os.utime(judge, (newer, newer))
     flag, path = _which_build(tmp_path).split()
     assert flag == "False" and path == str(judge)
+
+
+def test_an_installed_build_is_used_whatever_the_file_times(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "service", tmp_path / "service")  # as a wheel installs it
+    judge = tmp_path / "service" / "engine" / "judge.py"
+    newer = max(p.stat().st_mtime for p in (tmp_path / "service").rglob("*.so")) + 10
+    os.utime(judge, (newer, newer))  # installers write files in any order
+    assert _which_build(tmp_path).startswith(f"True {tmp_path}")

@@ -65,7 +65,8 @@ def missing_tools() -> str | None:
     return None
 
 
-def build(quiet: bool) -> None:
+def build(quiet: bool, into: Path | None = None) -> None:
+    """Compile the engine: in place beside the sources, or under `into` (for a wheel)."""
     from mypyc.build import mypycify
     from setuptools import setup
 
@@ -73,13 +74,27 @@ def build(quiet: bool) -> None:
         extensions = mypycify(
             sources(), opt_level="3", group_name=GROUP, target_dir=str(Path(scratch) / "c")
         )
-        arguments = ["build_ext", "--inplace", "--build-temp", str(Path(scratch) / "o")]
+        place = ["--inplace"] if into is None else ["--build-lib", str(into)]
+        arguments = ["build_ext", *place, "--build-temp", str(Path(scratch) / "o")]
         setup(
             name="econcheck-engine",
             packages=[],
             ext_modules=extensions,
             script_args=[*(["--quiet"] if quiet else []), *arguments],
         )
+
+
+def build_into(directory: Path) -> list[str]:
+    """Compile the engine under `directory` (the wheel build hook's use); the paths of the
+    extensions, relative to it. Runs from the project root, as mypycify needs."""
+    previous = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        build(quiet=True, into=directory)
+    finally:
+        os.chdir(previous)
+    found = {p for suffix in EXTENSION_SUFFIXES for p in directory.rglob(f"*{suffix}")}
+    return sorted(str(path.relative_to(directory)) for path in found)
 
 
 def main(argv: list[str] | None = None) -> int:

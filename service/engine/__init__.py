@@ -1,7 +1,8 @@
 """The verification engine: pure functions from text (or figures) to findings; no I/O, no web.
 
 `make compile` (tools/compile_engine.py) can build the engine's modules into C extensions with
-mypyc, beside their sources, which makes a check about twice as fast. Python prefers such an
+mypyc, beside their sources, which makes a check about twice as fast (a wheel built by
+`pip install .` carries them too, see hatch_build.py). Python prefers such an
 extension to the source of the same name, so a build older than its sources would silently run
 old code after an edit or a checkout. This module, which is never compiled, prevents that: when
 the source of a compiled module is newer than the oldest extension, or ``ECONCHECK_PURE=1`` is
@@ -34,9 +35,12 @@ def _extensions() -> set[Path]:
 
 def _is_current(built: set[Path]) -> bool:
     """True when extensions exist, none is older than a compiled module's source, and the build
-    is not refused. Modules left uncompiled (this one among them) may change freely."""
+    is not refused. Modules left uncompiled (this one among them) may change freely. An installed
+    wheel (no pyproject.toml above the package) is never edited: its build is used as it is."""
     if not built or os.environ.get("ECONCHECK_PURE", "") not in ("", "0"):
         return False
+    if not (_HERE.parent.parent / "pyproject.toml").exists():
+        return True
     compiled_sources = [path.parent / f"{path.name.split('.')[0]}.py" for path in built]
     newest_source = max((p.stat().st_mtime for p in compiled_sources if p.exists()), default=0.0)
     return min(path.stat().st_mtime for path in built) >= newest_source
