@@ -28,10 +28,15 @@ def metrics_of(request: Request) -> Metrics:
     return metrics
 
 
-class JSONBody(Response):
+def json_bytes(content: Any) -> bytes:
     """JSON with non-ASCII kept as written (article text is rarely ASCII) and no spaces."""
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class JSONBody(Response):
+    """A response whose body is `json_bytes` of its content."""
 
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return json_bytes(content)

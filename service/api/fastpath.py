@@ -1,26 +1,27 @@
 """`POST /v1/check` on a short text, answered without FastAPI's per-request machinery.
 
 A fact-checking tool sends one sentence at a time, so this is the API's hot path, and on a
-sentence FastAPI's routing, body parsing and response classes cost twice the engine itself
-(about 160 µs against 60 in-process). This middleware, the innermost of the app's own, answers a
-well-formed request for a short text itself: the same model (`CheckRequest`, validated by
-pydantic-core straight from the JSON bytes), the same engine call and the same payload
-(`check_payload`), serialised as `JSONBody` does. Anything else goes on to the FastAPI route
-untouched, body included: invalid JSON, a field that fails validation, a text over the inline
-size (the route runs those in the thread pool under the time budget) and any failure here, so
-every error keeps its problem+json answer from one place. The guard middleware (API key, size,
-content type) and the metrics middleware are outside it and see every request as before.
+sentence FastAPI's routing, body parsing and response classes cost more than the engine itself
+(in-process, 211 µs a check through the route against 133 µs with this path). This middleware,
+the innermost of the app's own, answers a well-formed request for a short text itself: the same
+model (`CheckRequest`, validated by pydantic-core straight from the JSON bytes), the same engine
+call and the same payload (`check_payload`) in the same bytes (`json_bytes`). Anything else goes
+on to the FastAPI route untouched, body included: invalid JSON, a field that fails validation, a
+text over the inline size (the route runs those in the thread pool under the time budget) and
+any failure here, so every error keeps its problem+json answer from one place. The guard
+middleware (API key, size, content type) and the metrics middleware are outside it and see every
+request as before.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
 from pydantic import ValidationError
 
 from service.api.checking import INLINE_CHARS, check_in_format
+from service.api.deps import json_bytes
 from service.api.guard import ASGIApp, Message, Receive, Scope, Send, replay
 from service.api.metrics import Metrics
 from service.api.models import CheckRequest, policy_of
@@ -72,7 +73,7 @@ class FastCheck:
         except Exception:  # the route will meet the same failure and answer it as a problem
             _log.debug("fast path declined a check", exc_info=True)
             return None
-        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return json_bytes(payload)
 
 
 _JSON = (b"content-type", b"application/json")
