@@ -101,11 +101,9 @@ def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None
         best: tuple[Decimal, Diagnosis] | None = None
         for index in _fitting(ranges, evaluation.stated):
             name, digits, says = rewrites[index]
-            env = dict(evaluation.strict_env)
-            env[role] = ranges.box(index)
             # Several rewrites may fit ("200" and "201"); the one whose own value lands
             # nearest the stated figure is the likelier slip (the first written, on a tie).
-            miss = _miss(expression, env, evaluation.stated)
+            miss = _miss(expression, ranges.with_rewrite(index), evaluation.stated)
             if best is None or miss < best[0]:
                 best = (miss, Diagnosis(name, f"{quantity.text} {says} {digits}"))
         if best is not None:
