@@ -99,7 +99,7 @@ def compile_point(node: Node) -> Point:
     if isinstance(node, Call):
         function = _POINT_FUNCTIONS[node.function]
         arguments = tuple(compile_point(a) for a in node.arguments)
-        return lambda env: function(*(argument(env) for argument in arguments))
+        return lambda env: function(*[argument(env) for argument in arguments])
     return _compile_binary(_OPERATORS[node.op], node.left, node.right)
 
 

@@ -240,7 +240,7 @@ def variables(node: Node) -> frozenset[str]:
     if isinstance(node, Neg):
         return variables(node.operand)
     if isinstance(node, Call):
-        return frozenset().union(*(variables(argument) for argument in node.arguments))
+        return frozenset().union(*[variables(argument) for argument in node.arguments])
     return variables(node.left) | variables(node.right)
 
 
@@ -253,7 +253,7 @@ def evaluate(node: Node, env: Mapping[str, Interval]) -> Interval:
     if isinstance(node, Neg):
         return -evaluate(node.operand, env)
     if isinstance(node, Call):
-        return _FUNCTIONS[node.function][1](*(evaluate(a, env) for a in node.arguments))
+        return _FUNCTIONS[node.function][1](*[evaluate(a, env) for a in node.arguments])
     left, right = evaluate(node.left, env), evaluate(node.right, env)
     if node.op == "+":
         return left + right

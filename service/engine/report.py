@@ -24,7 +24,7 @@ class Report:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0, *(match.end() for match in _NEWLINE.finditer(self.text))]
+        return [0, *[match.end() for match in _NEWLINE.finditer(self.text)]]
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
