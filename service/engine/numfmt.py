@@ -37,6 +37,17 @@ def plain(value: Decimal, places: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def json_decimal(value: Decimal | None) -> str | None:
+    """A decimal as the JSON contracts carry it: a string without exponent ("2610000000"),
+    infinities as "Infinity"/"-Infinity", None as None. Here, compiled, because every figure of
+    every claim in every answer goes through it."""
+    if value is None:
+        return None
+    if value.is_infinite():
+        return "Infinity" if value > 0 else "-Infinity"
+    return plain(value)
+
+
 def decimals_of(step: Decimal) -> int:
     """Places needed to write a value stated with this rounding step."""
     exponent = step.normalize().as_tuple().exponent

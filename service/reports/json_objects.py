@@ -6,25 +6,15 @@ CSV audit's `findings` column always agree. Decimals travel as strings.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from service.engine.findings import Finding
-from service.engine.numfmt import plain
+from service.engine.numfmt import json_decimal
 from service.engine.quantity import Quantity
 from service.engine.report import Report
 from service.engine.rules import Rule
 
 JSONDict = dict[str, Any]
-
-
-def decimal_text(value: Decimal | None) -> str | None:
-    """A decimal as a JSON string without exponent ("2610000000"); infinities as "Infinity"."""
-    if value is None:
-        return None
-    if value.is_infinite():
-        return "Infinity" if value > 0 else "-Infinity"
-    return plain(value)
 
 
 def claim_object(report: Report, finding: Finding) -> JSONDict:
@@ -42,24 +32,24 @@ def claim_object(report: Report, finding: Finding) -> JSONDict:
             {
                 "text": use.quantity.text,
                 "role": use.role,
-                "value": decimal_text(use.value),
-                "low": decimal_text(use.low),
-                "high": decimal_text(use.high),
+                "value": json_decimal(use.value),
+                "low": json_decimal(use.low),
+                "high": json_decimal(use.high),
                 "span": {"start": use.quantity.start, "end": use.quantity.end},
             }
             for use in finding.figures
         ],
         "expression": finding.expression,
         "computed": {
-            "low": decimal_text(finding.computed_low),
-            "high": decimal_text(finding.computed_high),
-            "point": decimal_text(finding.computed_point),
+            "low": json_decimal(finding.computed_low),
+            "high": json_decimal(finding.computed_high),
+            "point": json_decimal(finding.computed_point),
         },
         "stated": {
-            "low": decimal_text(finding.stated_low),
-            "high": decimal_text(finding.stated_high),
+            "low": json_decimal(finding.stated_low),
+            "high": json_decimal(finding.stated_high),
         },
-        "gap": decimal_text(finding.gap),
+        "gap": json_decimal(finding.gap),
         "weak": finding.weak,
         "assumptions": list(finding.assumptions),
         "diagnosis": (
@@ -79,9 +69,9 @@ def figure_object(report: Report, quantity: Quantity) -> JSONDict:
         "span": {"start": quantity.start, "end": quantity.end},
         "line": line,
         "column": column,
-        "value": decimal_text(quantity.value) if quantity.kind.is_amount else quantity.digits,
-        "low": decimal_text(low_high.low) if low_high else None,
-        "high": decimal_text(low_high.high) if low_high else None,
+        "value": json_decimal(quantity.value) if quantity.kind.is_amount else quantity.digits,
+        "low": json_decimal(low_high.low) if low_high else None,
+        "high": json_decimal(low_high.high) if low_high else None,
         "kind": quantity.kind.value,
         "currency": quantity.currency,
         "unit": quantity.unit,
