@@ -76,3 +76,22 @@ def test_init_takes_and_sets_every_field_in_order(name, cls, source):
     assert parameters == [field for field, _ in fields], name
     assert defaults == [default for _, default in fields], name
     assert _assigned(init) == set(parameters), name
+
+
+def test_a_report_survives_pickle_and_deepcopy():
+    """Reports go to worker processes; compiled classes need `__reduce__` for that
+    (service/engine/values.py)."""
+    import copy
+    import pickle
+
+    from service import check_text
+
+    text = (ENGINE.parents[1] / "tests" / "fixtures" / "seed-articles.txt").read_text("utf-8")
+    report = check_text(text + "\nExports rose 12.5 percent to $4.29 billion from $3.91 billion.")
+    assert report.findings and report.figures
+    for clone in (pickle.loads(pickle.dumps(report)), copy.deepcopy(report)):
+        assert clone == report
+        assert clone.findings[0].figures == report.findings[0].figures
+        assert clone.summary() == report.summary()
+    interval = report.figures[0].interval()
+    assert pickle.loads(pickle.dumps(interval)) == interval

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from service.engine.quantity import Quantity
+from service.engine.values import by_fields
 from service.engine.verdict import Verdict
 
 
@@ -39,6 +41,9 @@ class FigureUse:
         object.__setattr__(self, "low", low)
         object.__setattr__(self, "high", high)
         object.__setattr__(self, "value", value)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # see service/engine/values.py
+        return by_fields(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,3 +119,6 @@ class Finding:
     @property
     def flagged(self) -> bool:
         return self.verdict.flagged
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # see service/engine/values.py
+        return by_fields(self)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, InvalidOperation, localcontext
+from typing import Any
 
 from service.engine.errors import IntervalError
+from service.engine.values import by_fields
 
 PRECISION = 40
 _DOWN = Context(prec=PRECISION, rounding=ROUND_FLOOR, Emax=999999, Emin=-999999)
@@ -123,6 +125,9 @@ class Interval:
 
     def __str__(self) -> str:
         return f"[{self.low}, {self.high}]"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # see service/engine/values.py
+        return by_fields(self)
 
 
 def _corners(a: Interval, b: Interval) -> list[tuple[Decimal, Decimal]]:

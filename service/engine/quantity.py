@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from service.engine.interval import Interval
+from service.engine.values import by_fields
 
 
 class Kind(StrEnum):
@@ -196,6 +197,9 @@ class Quantity:
             get("notes", self.notes),
             get("parts", self.parts),
         )
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # see service/engine/values.py
+        return by_fields(self)
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Quantity))

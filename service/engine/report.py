@@ -6,9 +6,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from service.engine.findings import Finding
 from service.engine.quantity import Quantity
+from service.engine.values import by_fields
 from service.engine.verdict import Verdict
 
 _NEWLINE = re.compile("\n")
@@ -60,3 +62,6 @@ class Report:
             ),
             "worst": self.worst.value if self.worst else None,
         }
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # see service/engine/values.py
+        return by_fields(self)
