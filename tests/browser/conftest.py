@@ -10,6 +10,7 @@ with `ECONCHECK_REQUIRE_BROWSER=1` (CI) they fail instead, so a broken install i
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,20 @@ class PageProblems:
 
     def error(self, error: Any) -> None:
         self.seen.append(str(error))
+
+
+def eventually(page: Any, expression: str, timeout: float = 15.0) -> None:
+    """Wait until a JavaScript expression is true, polling from here.
+
+    Not `page.wait_for_function`: when its predicate is not true at once it polls through
+    `new Function` in the page, which the page's Content-Security-Policy (no 'unsafe-eval')
+    rightly refuses, so such tests failed only when the page was a little slow.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:g} s: {expression}")
+        page.wait_for_timeout(25)
 
 
 def _open_page(browser: Any, server: str, viewport: dict[str, int]) -> Iterator[Any]:

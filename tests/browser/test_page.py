@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.browser.conftest import MAX_TEXT_CHARS, TESTS
+from tests.browser.conftest import MAX_TEXT_CHARS, TESTS, eventually
 
 pytestmark = pytest.mark.browser
 
@@ -231,7 +231,7 @@ def test_an_empty_text_asks_for_one_without_calling_the_service(page):
 def test_the_text_survives_a_reload(page):
     page.fill("#text", BORDER)
     page.select_option("#format", "markdown")
-    page.wait_for_function(f"localStorage.getItem('econcheck.text') === {json.dumps(BORDER)}")
+    eventually(page, f"localStorage.getItem('econcheck.text') === {json.dumps(BORDER)}")
     page.reload()
     page.wait_for_selector("html[data-ready='true']")
     assert page.input_value("#text") == BORDER
@@ -245,7 +245,7 @@ def test_a_dropped_markdown_file_fills_the_text_box(page):
                    return dt; }""".replace("arguments[0]", json.dumps(BORDER))
     )
     page.dispatch_event("#drop", "drop", {"dataTransfer": data_transfer})
-    page.wait_for_function("document.getElementById('text').value.length > 0")
+    eventually(page, "document.getElementById('text').value.length > 0")
     assert page.input_value("#text") == f"## Border\n\n{BORDER}"
     assert page.input_value("#format") == "markdown"
     page.click("#check")

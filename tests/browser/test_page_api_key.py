@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, _open_page
+from tests.browser.conftest import DESKTOP, _open_page, eventually
 from tests.serving import running_server
 
 pytestmark = pytest.mark.browser
@@ -64,7 +64,8 @@ def test_a_wrong_key_is_said_in_plain_words(keyed_page):
     _check(keyed_page)
     keyed_page.fill("#key", "not-the-key")
     keyed_page.click("#check")
-    keyed_page.wait_for_function(
-        "() => document.querySelector('#error-message').textContent.includes('did not accept')"
+    eventually(
+        keyed_page,
+        "document.querySelector('#error-message').textContent.includes('did not accept')",
     )
     assert keyed_page.is_hidden("#result")
