@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from importlib.abc import MetaPathFinder
 from importlib.machinery import (
@@ -66,3 +67,10 @@ COMPILED = _is_current(_built)
 """True when the engine runs from its mypyc build (reported by `econcheck --version`)."""
 if _built and not COMPILED and not any(isinstance(f, _SourcesOnly) for f in sys.meta_path):
     sys.meta_path.insert(0, _SourcesOnly())
+    if os.environ.get("ECONCHECK_PURE", "") in ("", "0"):
+        warnings.warn(
+            "the compiled engine is older than its sources, so the engine runs from source "
+            "(same results, about half the speed); `make compile` rebuilds it",
+            RuntimeWarning,
+            stacklevel=2,
+        )
