@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from service.engine.corners import evaluate_corners, is_arithmetic
-from service.engine.diagnose import _fitting, _Ranges, _variants
+from service.engine.diagnose import _exponent, _fitting, _Ranges, _variants
 from service.engine.errors import IntervalError
 from service.engine.interval import Interval
 from service.engine.judge import hedged_interval
@@ -75,3 +75,9 @@ def test_bisection_finds_the_same_rewrites_as_trying_them_all(rule, role, values
     every = [i for i in range(len(rewrites)) if ranges.fits(i, stated)]
     event("some rewrites fit" if every else "no rewrite fits")
     assert _fitting(ranges, stated) == every
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=0, max_value=10**12))
+def test_the_exponent_of_plain_digits_is_the_decimals(value):
+    digits = f"{value:f}"
+    assert _exponent(digits) == Decimal(digits).as_tuple().exponent

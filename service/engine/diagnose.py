@@ -183,9 +183,8 @@ def _fitting(ranges: _Ranges, stated: Interval) -> list[int]:
     if not is_arithmetic(ranges.node):
         return [i for i in range(count) if ranges.fits(i, stated)]
     widths: dict[int, list[int]] = {}
-    for index, value in enumerate(ranges.values):
-        exponent = value.as_tuple().exponent
-        widths.setdefault(exponent if isinstance(exponent, int) else 0, []).append(index)
+    for index, digits in enumerate(ranges.digits):
+        widths.setdefault(_exponent(digits), []).append(index)
     found: list[int] = []
     for group in widths.values():
         group.sort(key=lambda i: ranges.values[i])
@@ -296,10 +295,17 @@ def _variants(quantity: Quantity) -> Iterator[tuple[str, str, str]]:
         yield "scale_slip", format(scaled.normalize(), "f"), f"fits with a scale slip ({label}):"
 
 
+def _exponent(digits: str) -> int:
+    """The exponent of the last digit of plain digits ("2.610" -> -3, "2610" -> 0): what
+    `Decimal(digits).as_tuple().exponent` says, without building the tuple (a Python-level
+    named tuple, made for every rewrite of every level)."""
+    point = digits.find(".")
+    return 0 if point < 0 else point + 1 - len(digits)
+
+
 def _reread(quantity: Quantity, digits: str) -> Interval:
     value = Decimal(digits)
-    exponent = value.as_tuple().exponent
-    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    step = Decimal(1).scaleb(_exponent(digits))
     multiplier = quantity.multiplier
     half = step * multiplier / 2
     sign = -1 if quantity.value < 0 else 1
