@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from service import check_text
 from service.api.models import TextFormat
 from service.api.problems import ProblemError
+from service.api.settings import ApiSettings
 from service.engine.policy import Policy
 from service.engine.report import Report
 from service.lint.extract import checked_text
@@ -41,6 +42,18 @@ def check_in_format(text: str, text_format: TextFormat, policy: Policy) -> Repor
         checked_text(text, "markdown" if text_format == "markdown" else "html"), policy
     )
     return replace(report, text=text)
+
+
+async def checked_report(
+    text: str, text_format: TextFormat, policy: Policy, settings: ApiSettings
+) -> Report:
+    """The report on a request's text: its length checked, the check kept to the time budget."""
+    require_length(text, settings.max_text_chars)
+    return await within_budget(
+        lambda: check_in_format(text, text_format, policy),
+        len(text),
+        settings.time_budget_seconds,
+    )
 
 
 async def within_budget(work: Callable[[], T], size: int, budget: float) -> T:

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from service.api.checking import check_in_format, require_length, within_budget
+from service.api.checking import checked_report
 from service.api.deps import JSONBody, metrics_of, settings_of
 from service.api.metrics import Metrics
 from service.api.models import CheckRequest, CheckResponse, policy_of
@@ -26,13 +26,7 @@ router = APIRouter(prefix="/v1", tags=["check"])
 async def check(body: CheckRequest, request: Request) -> JSONBody:
     """Check every claim in a text; spans index the text as sent."""
     settings, metrics = settings_of(request), metrics_of(request)
-    require_length(body.text, settings.max_text_chars)
-    policy = policy_of(body.options)
-    report = await within_budget(
-        lambda: check_in_format(body.text, body.format, policy),
-        len(body.text),
-        settings.time_budget_seconds,
-    )
+    report = await checked_report(body.text, body.format, policy_of(body.options), settings)
     return JSONBody(check_payload(body, report, metrics))
 
 

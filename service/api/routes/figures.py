@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from service.api.checking import check_in_format, require_length, within_budget
+from service.api.checking import checked_report
 from service.api.deps import JSONBody, settings_of
 from service.api.models import FiguresRequest, FiguresResponse
 from service.api.problems import responses
@@ -22,11 +22,6 @@ router = APIRouter(prefix="/v1", tags=["figures"])
 async def figures(body: FiguresRequest, request: Request) -> JSONBody:
     """List every figure read, in text order, with its value, interval and the claims it is in."""
     settings = settings_of(request)
-    require_length(body.text, settings.max_text_chars)
-    report = await within_budget(
-        lambda: check_in_format(body.text, body.format, DEFAULT_POLICY),
-        len(body.text),
-        settings.time_budget_seconds,
-    )
+    report = await checked_report(body.text, body.format, DEFAULT_POLICY, settings)
     listed = [figure_object(report, quantity) for quantity in report.figures]
     return JSONBody({"figures": listed, "summary": report.summary()})
