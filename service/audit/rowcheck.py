@@ -23,6 +23,8 @@ from service.loader import default_rules
 from service.reports.json_objects import claim_object
 
 ERROR, NO_CLAIMS = "error", "no_claims"
+# one encoder for every row: `json.dumps` with options builds a new one per call
+_ENCODE_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 # (verdict, claims, findings JSON, error message) for one row
 Result = tuple[str, int, str, str]
@@ -111,5 +113,5 @@ def _result(report: Report | None) -> Result:
         return (NO_CLAIMS, 0, "[]", "")
     claims = [claim_object(report, finding) for finding in report.findings]
     worst = report.worst
-    findings = json.dumps(claims, ensure_ascii=False, separators=(",", ":"))
+    findings = _ENCODE_JSON(claims)
     return (worst.value if worst else NO_CLAIMS, len(claims), findings, "")

@@ -45,7 +45,12 @@ def json_decimal(value: Decimal | None) -> str | None:
         return None
     if value.is_infinite():
         return "Infinity" if value > 0 else "-Infinity"
-    return plain(value)
+    text = str(value)  # plain notation unless the exponent is positive or very small
+    if "E" in text or "N" in text:
+        return plain(value)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def decimals_of(step: Decimal) -> int:
