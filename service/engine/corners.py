@@ -5,14 +5,15 @@ Every relation in the rules is monotone in each input over its domain (DOMAIN §
 extremes lie at the corners; naive interval arithmetic would overestimate whenever a variable
 occurs twice ("(new - old) / old"). Each corner is computed at 40 significant digits and the
 hull is then widened by a relative 1e-30, far more than the rounding of a few operations, so the
-result still contains the exact range (outward rounding). Divisors are checked for zero over the
-whole box with interval arithmetic first; relations with infinite bounds or `abs` (not monotone)
-use plain interval evaluation.
+result still contains the exact range (outward rounding). The operations are the methods of that
+40-digit context (`_CONTEXT.add`, …): the same arithmetic as the operators inside
+`localcontext(_CONTEXT)`, without entering one, which cost as much as the corners themselves.
+Divisors are checked for zero over the whole box with interval arithmetic first; relations with
+infinite bounds or `abs` (not monotone) use plain interval evaluation.
 """
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import (
@@ -23,7 +24,6 @@ from decimal import (
     Decimal,
     DivisionByZero,
     InvalidOperation,
-    localcontext,
 )
 from typing import TypeVar
 
@@ -41,13 +41,13 @@ _WIDEN_UP = Context(prec=40, rounding=ROUND_CEILING)
 
 
 def _mod(value: Decimal, divisor: Decimal) -> Decimal:
-    if value != value.to_integral_value() or divisor == 0:
+    if value != value.to_integral_value(context=_CONTEXT) or divisor == 0:
         raise IntervalError("mod needs exact integers")
-    return value % divisor
+    return _CONTEXT.remainder(value, divisor)  # what `%` does on Decimals
 
 
 def _nearest(value: Decimal) -> Decimal:
-    return value.to_integral_value(rounding=ROUND_HALF_EVEN)
+    return value.to_integral_value(rounding=ROUND_HALF_EVEN, context=_CONTEXT)
 
 
 def _sign(value: Decimal) -> Decimal:
@@ -55,16 +55,16 @@ def _sign(value: Decimal) -> Decimal:
 
 
 _POINT_FUNCTIONS: dict[str, Callable[..., Decimal]] = {
-    "abs": abs,
+    "abs": _CONTEXT.abs,
     "mod": _mod,
     "nearest": _nearest,
     "sign": _sign,
 }
 _OPERATORS: dict[str, Callable[[Decimal, Decimal], Decimal]] = {
-    "+": operator.add,
-    "-": operator.sub,
-    "*": operator.mul,
-    "/": operator.truediv,
+    "+": _CONTEXT.add,
+    "-": _CONTEXT.subtract,
+    "*": _CONTEXT.multiply,
+    "/": _CONTEXT.divide,
 }
 
 
@@ -94,8 +94,8 @@ def compile_point(node: Node) -> Point:
         name = node.name
         return lambda env: env[name]
     if isinstance(node, Neg):
-        operand = compile_point(node.operand)
-        return lambda env: -operand(env)
+        operand, minus = compile_point(node.operand), _CONTEXT.minus
+        return lambda env: minus(operand(env))
     if isinstance(node, Call):
         function = _POINT_FUNCTIONS[node.function]
         arguments = tuple(compile_point(a) for a in node.arguments)
@@ -164,8 +164,7 @@ def is_arithmetic(node: Node) -> bool:
 def point_value(node: Node, values: Mapping[str, Decimal]) -> Decimal:
     """The relation at one point, at 40 significant digits."""
     try:
-        with localcontext(_CONTEXT):
-            return compile_point(node)(values)
+        return compile_point(node)(values)
     except (DivisionByZero, InvalidOperation, ZeroDivisionError) as exc:
         raise IntervalError("the relation is undefined at these figures") from exc
 
@@ -210,12 +209,11 @@ def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
     # and max keep the first of equal values, so the order decides which representation of a
     # tie is returned.
     try:
-        with localcontext(_CONTEXT):
-            for mask in range(1 << count):
-                for bit in range(count):
-                    box = boxes[bit]
-                    corner[names[bit]] = box.high if mask >> bit & 1 else box.low
-                values.append(function(corner))
+        for mask in range(1 << count):
+            for bit in range(count):
+                box = boxes[bit]
+                corner[names[bit]] = box.high if mask >> bit & 1 else box.low
+            values.append(function(corner))
     except (DivisionByZero, InvalidOperation, ZeroDivisionError) as exc:
         raise IntervalError("the relation is undefined at a corner of the figures") from exc
     low, high = min(values), max(values)
