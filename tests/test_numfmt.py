@@ -1,4 +1,5 @@
-"""`json_decimal` takes a shortcut through `str(Decimal)`; it must write what `plain` writes."""
+"""`plain` and `json_decimal` take a shortcut through `str(Decimal)`; they must write what the
+format(value, "f") they replace wrote."""
 
 from __future__ import annotations
 
@@ -32,3 +33,19 @@ def test_special_values():
     assert json_decimal(Decimal("-0.000")) == "0"
     assert json_decimal(Decimal("2.61E9")) == "2610000000"
     assert json_decimal(Decimal("1E-9")) == "0.000000001"
+
+
+@given(
+    st.decimals(min_value=-(10**15), max_value=10**15, allow_nan=False, allow_infinity=False)
+    | st.decimals(min_value=-(10**9), max_value=10**9, places=3),
+    st.none() | st.integers(0, 9),
+)
+def test_plain_is_fixed_point_format(value, places):
+    """`plain` reads `str(Decimal)`; it must say what `format(value, "f")` says."""
+    expected = value
+    if places is not None:
+        expected = value.quantize(Decimal(1).scaleb(-places))
+    text = format(expected, "f")
+    if "." in text and places is None:
+        text = text.rstrip("0").rstrip(".")
+    assert plain(value, places) == ("0" if text in ("-0", "") else text)
