@@ -69,6 +69,8 @@ def _candidates(text: str, figures: tuple[Quantity, ...], cues: Cues) -> list[Ca
 
 def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[Candidate]:
     """Change claims per sentence, then headlines completed by the body and restatements."""
+    if not amounts:
+        return []  # most sentences of an archive: skip splitting them into sentences
     complete: list[tuple[Candidate, tuple[int, int]]] = []
     partials: list[tuple[Candidate, tuple[int, int]]] = []
     sums: list[Candidate] = []
