@@ -65,22 +65,20 @@ class RowFormatter:
         delimiter = self._delimiter
         for record, (verdict, claims, findings, error) in zip(records, results, strict=True):
             fields = [neutralise(f) for f in record.fields] if sanitize else record.fields
-            if len(fields) > 1 or fields[0]:  # the writer quotes a lone empty field: `""`
+            added = delimiter.join(
+                (
+                    _quoted(verdict, delimiter),
+                    str(claims),
+                    _quoted(neutralise(findings), delimiter),
+                    _quoted(neutralise(error), delimiter),
+                )
+            )
+            if len(fields) > 1 or (fields and fields[0]):
                 write(fields)
                 # back over the terminator the writer ended the input fields with
                 buffer.seek(buffer.tell() - len(_TERMINATOR))
-            buffer.write(
-                delimiter.join(
-                    (
-                        "",
-                        _quoted(verdict, delimiter),
-                        str(claims),
-                        _quoted(neutralise(findings), delimiter),
-                        _quoted(neutralise(error), delimiter),
-                    )
-                )
-                + _TERMINATOR
-            )
+            # (a lone empty field is written as nothing: the writer would quote it, `""`)
+            buffer.write((delimiter + added if fields else added) + _TERMINATOR)
         return self._take()
 
     def _take(self) -> bytes:
