@@ -95,3 +95,21 @@ def test_a_report_survives_pickle_and_deepcopy():
         assert clone.summary() == report.summary()
     interval = report.figures[0].interval()
     assert pickle.loads(pickle.dumps(interval)) == interval
+
+
+def test_a_report_works_out_lines_and_claim_codes_once():
+    """`line_column` and `in_claim` are read for every finding and figure of a document; mypyc
+    compiles `functools.cached_property` to a plain property, which redid that work on every
+    read (seconds for a long document), so the report keeps them itself."""
+    import pickle
+
+    from service import check_text
+
+    text = "Headline\n\nExports rose 12.5 percent to $4.29 billion from $3.91 billion."
+    report = check_text(text)
+    assert report.in_claim is report.in_claim
+    assert report.line_column(text.index("12.5")) == (3, 14)
+    assert report._line_starts is not None and report._line_starts == [0, 9, 10]
+    clone = pickle.loads(pickle.dumps(report))  # caches are not pickled, and work again
+    assert clone.in_claim == report.in_claim
+    assert clone.line_column(text.index("12.5")) == (3, 14)

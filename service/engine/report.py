@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from service.engine.findings import Finding
@@ -23,26 +22,42 @@ class Report:
     findings: tuple[Finding, ...]
     candidates: int = 0
     source: str | None = field(default=None)
+    # Worked out on first use and kept. Not `functools.cached_property`: mypyc compiles that to
+    # a plain property, which redid the work on every access (a scan of the whole text for each
+    # finding's line, of every finding for each figure: seconds for a long document).
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _in_claim: dict[tuple[int, int], tuple[str, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
-    @cached_property
-    def _line_starts(self) -> list[int]:
-        return [0, *[match.end() for match in _NEWLINE.finditer(self.text)]]
+    def __post_init__(self) -> None:
+        # a compiled class has no class-level default to fall back on: set them here
+        object.__setattr__(self, "_line_starts", None)
+        object.__setattr__(self, "_in_claim", None)
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        starts = self._line_starts
+        if starts is None:
+            starts = [0, *[match.end() for match in _NEWLINE.finditer(self.text)]]
+            object.__setattr__(self, "_line_starts", starts)
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
-    @cached_property
+    @property
     def in_claim(self) -> dict[tuple[int, int], tuple[str, ...]]:
         """Rule codes of the claims each figure (by span) takes part in."""
+        if self._in_claim is not None:
+            return self._in_claim
         codes: dict[tuple[int, int], list[str]] = {}
         for finding in self.findings:
             for use in finding.figures:
                 key = (use.quantity.start, use.quantity.end)
                 if finding.rule not in codes.setdefault(key, []):
                     codes[key].append(finding.rule)
-        return {key: tuple(value) for key, value in codes.items()}
+        found = {key: tuple(value) for key, value in codes.items()}
+        object.__setattr__(self, "_in_claim", found)
+        return found
 
     @property
     def worst(self) -> Verdict | None:
