@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from service.engine.corners import evaluate_corners, is_arithmetic
-from service.engine.diagnose import _exponent, _fitting, _Ranges, _variants
+from service.engine.diagnose import _exponent, _fitting, _magnitude, _Ranges, _variants
 from service.engine.errors import IntervalError
 from service.engine.interval import Interval
 from service.engine.judge import hedged_interval
@@ -72,9 +72,28 @@ def test_bisection_finds_the_same_rewrites_as_trying_them_all(rule, role, values
     stated = Interval(point - width + nudge * width, point + width + nudge * width)
 
     ranges = _Ranges(rule.relation.expression, env, role, slipped, rewrites)
-    every = [i for i in range(len(rewrites)) if ranges.fits(i, stated)]
+    every = [i for i in range(len(rewrites)) if _fits_plainly(rule, ranges, i, stated)]
     event("some rewrites fit" if every else "no rewrite fits")
     assert _fitting(ranges, stated) == every
+
+
+def _fits_plainly(rule, ranges, index, stated):
+    """The reference: the whole relation over the box with the rewrite, by `evaluate_corners`."""
+    try:
+        found = evaluate_corners(rule.relation.expression, ranges.with_rewrite(index))
+    except IntervalError:
+        return False
+    return found.overlaps(stated)
+
+
+@given(st.lists(st.decimals(min_value=0, max_value=10**9, places=3), min_size=2, max_size=2))
+def test_rewrites_order_by_value_as_decimals_do(values):
+    digits = [f"{value.quantize(Decimal('0.001')):f}" for value in values]  # one exponent
+    # a leading zero, as a transposition ("305.6" -> "035.6") writes it
+    digits += ["0" + d for d in digits]
+    by_key = sorted(digits, key=_magnitude)
+    by_value = sorted(digits, key=Decimal)
+    assert [Decimal(d) for d in by_key] == [Decimal(d) for d in by_value]
 
 
 @given(st.decimals(allow_nan=False, allow_infinity=False, min_value=0, max_value=10**12))

@@ -8,7 +8,7 @@ generic fingerprints that apply to any rule: a decimal slip in the stated figure
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -125,7 +125,7 @@ class _Ranges:
     ) -> None:
         self.node, self.env, self.role, self.quantity = node, env, role, quantity
         self.digits = [digits for _, digits, _ in rewrites]
-        self.values = [Decimal(digits) for digits in self.digits]
+        self.order = [_magnitude(digits) for digits in self.digits]
         self.boxes: dict[int, Interval] = {}
         self.known: dict[int, Interval | None] = {}
         self.others_keep_sign = all(
@@ -158,9 +158,8 @@ class _Ranges:
 
     def get(self, index: int) -> Interval | None:
         if index not in self.known:
-            env = self.with_rewrite(index)
             try:
-                self.known[index] = evaluate_corners(self.node, env)
+                self.known[index] = evaluate_corners(self.node, self.with_rewrite(index))
             except IntervalError:
                 self.known[index] = None
         return self.known[index]
@@ -176,10 +175,10 @@ def _fitting(ranges: _Ranges, stated: Interval) -> list[int]:
     A level has dozens of one-slip rewrites and an unexplained claim tries them all, so this
     was most of the cost of checking an inconsistent claim. Rewrites with as many decimals stand
     for boxes of one width; ordered by value, their ranges move one way (the relation is
-    monotone in each input), so those that fit form one run, found by bisection; each one in it
-    is still checked. Relations with a function (abs, mod, …) are tried one by one.
+    monotone in each input), so those that fit form one run, whose start is found by bisection;
+    each one in it is still checked. Relations with a function (abs, mod, …) are tried one by one.
     """
-    count = len(ranges.values)
+    count = len(ranges.digits)
     if not is_arithmetic(ranges.node):
         return [i for i in range(count) if ranges.fits(i, stated)]
     widths: dict[int, list[int]] = {}
@@ -187,7 +186,7 @@ def _fitting(ranges: _Ranges, stated: Interval) -> list[int]:
         widths.setdefault(_exponent(digits), []).append(index)
     found: list[int] = []
     for group in widths.values():
-        group.sort(key=lambda i: ranges.values[i])
+        group.sort(key=lambda i: ranges.order[i])
         found.extend(_run(group, ranges, stated))
     return sorted(found)
 
@@ -219,10 +218,21 @@ def _run(group: list[int], ranges: _Ranges, stated: Interval) -> list[int]:
     # Along `rising` both ends of the range grow: "high reaches the stated low" holds from some
     # point on, and "low stays under the stated high" up to some point; the fits lie between.
     start = _first_true(rising, ranges, lambda r: r.high >= stated.low)
-    stop = _first_true(rising, ranges, lambda r: r.low > stated.high)
-    if start is None or stop is None:
+    if start is None:
         return [i for i in group if ranges.fits(i, stated)]
-    return sorted(i for i in rising[start:stop] if ranges.fits(i, stated))
+    # From `start` on every range reaches the stated low, so they fit while their low stays
+    # under the stated high: a walk of the run's length plus one, where a second bisection
+    # for its end cost a handful of ranges (most runs are empty).
+    found: list[int] = []
+    for index in rising[start:]:
+        reached = ranges.get(index)
+        if reached is None:
+            return [i for i in group if ranges.fits(i, stated)]
+        if reached.low > stated.high:
+            break
+        if reached.overlaps(stated):
+            found.append(index)
+    return sorted(found)
 
 
 def _first_true(
@@ -274,25 +284,29 @@ def _fits(node: Node, env: dict[str, Interval], stated: Interval, how: Evaluator
         return False
 
 
-def _variants(quantity: Quantity) -> Iterator[tuple[str, str, str]]:
+def _variants(quantity: Quantity) -> list[tuple[str, str, str]]:
     """Single-slip rewrites of a level's digits: transposition, a dropped digit, a scale slip."""
     digits = quantity.digits
     if not digits or not digits.replace(".", "").isdigit() or len(digits) > 12:
-        return
+        return []
+    found: list[tuple[str, str, str]] = []
     for index in range(len(digits) - 1):
         a, b = digits[index], digits[index + 1]
         if a != b and a.isdigit() and b.isdigit():
             swapped = digits[:index] + b + a + digits[index + 2 :]
-            yield "transposed_digits", swapped, "fits with two digits swapped:"
+            found.append(("transposed_digits", swapped, "fits with two digits swapped:"))
     integer_end = digits.find(".") if "." in digits else len(digits)
-    for index in range(1, integer_end + 1):  # a dropped digit in the integer part only
-        for digit in "0123456789":
-            candidate = digits[:index] + digit + digits[index:]
-            if candidate[0] != "0" and candidate.count(".") <= 1:
-                yield "dropped_digit", candidate, "fits if a digit was dropped:"
+    # A dropped digit in the integer part only, never before a leading zero ("0.5" -> "07.5").
+    if digits[0] != "0" and digits.count(".") <= 1:
+        for index in range(1, integer_end + 1):
+            head, tail = digits[:index], digits[index:]
+            for digit in "0123456789":
+                found.append(("dropped_digit", head + digit + tail, "fits if a digit was dropped:"))
     for factor, label in ((Decimal(1000), "×1000"), (Decimal("0.001"), "÷1000")):
         scaled = Decimal(digits) * factor
-        yield "scale_slip", format(scaled.normalize(), "f"), f"fits with a scale slip ({label}):"
+        says = f"fits with a scale slip ({label}):"
+        found.append(("scale_slip", format(scaled.normalize(), "f"), says))
+    return found
 
 
 def _exponent(digits: str) -> int:
@@ -303,9 +317,29 @@ def _exponent(digits: str) -> int:
     return 0 if point < 0 else point + 1 - len(digits)
 
 
+def _magnitude(digits: str) -> tuple[int, str]:
+    """A sort key that orders plain digits with as many decimals as each other by value, as
+    `Decimal(digits)` would, without building the Decimal: the integer part's length, then the
+    digits themselves, leading zeros dropped ("035.6" is 35.6)."""
+    significant = digits.lstrip("0")
+    point = significant.find(".")
+    return (len(significant) if point < 0 else point, significant)
+
+
+_STEPS: dict[int, Decimal] = {}
+
+
+def _unit(exponent: int) -> Decimal:
+    """One unit of the last digit (exponent -2 -> 0.01); few exponents occur, so each is kept."""
+    step = _STEPS.get(exponent)
+    if step is None:
+        step = _STEPS[exponent] = Decimal(1).scaleb(exponent)
+    return step
+
+
 def _reread(quantity: Quantity, digits: str) -> Interval:
     value = Decimal(digits)
-    step = Decimal(1).scaleb(_exponent(digits))
+    step = _unit(_exponent(digits))
     multiplier = quantity.multiplier
     half = step * multiplier / 2
     sign = -1 if quantity.value < 0 else 1
