@@ -210,14 +210,20 @@ def _run(group: list[int], ranges: _Ranges, stated: Interval) -> list[int]:
     if first is None or last is None:
         return [i for i in group if ranges.fits(i, stated)]
     if first.low <= last.low and first.high <= last.high:
-        rising = group
+        rising, lowest, highest = group, first, last
     elif first.low >= last.low and first.high >= last.high:
-        rising = group[::-1]
+        rising, lowest, highest = group[::-1], last, first
     else:
         return [i for i in group if ranges.fits(i, stated)]
     # Along `rising` both ends of the range grow: "high reaches the stated low" holds from some
     # point on, and "low stays under the stated high" up to some point; the fits lie between.
-    start = _first_true(rising, ranges, lambda r: r.high >= stated.low)
+    # Most groups pass by the stated figure on one side, which their two ends already show.
+    if highest.high < stated.low or lowest.low > stated.high:
+        return []
+    if lowest.high >= stated.low:
+        start: int | None = 0
+    else:
+        start = _first_true(rising, ranges, lambda r: r.high >= stated.low)
     if start is None:
         return [i for i in group if ranges.fits(i, stated)]
     # From `start` on every range reaches the stated low, so they fit while their low stays
