@@ -1,9 +1,9 @@
 """Where batches are checked: in this process, in a local process pool, or on a Dask cluster.
 
-Every engine maps an iterator of batches to ``(batch, results)`` pairs *in input order*, keeping at
-most a small window of batches in flight, so memory stays flat whatever the file size and the
-writer can stream. The checking itself is always `rowcheck.check_batch`, so the engines' outputs
-are identical byte for byte.
+Every engine maps an iterator of batches to their output rows and verdicts *in input order*,
+keeping at most a small window of batches in flight, so memory stays flat whatever the file size
+and the writer can stream. The work itself is always `rowcheck.audit_batch`, so the engines'
+outputs are identical byte for byte.
 
 Dask is imported only when asked for, so the package works without the ``econcheck[dask]`` extra.
 """
@@ -18,15 +18,14 @@ from itertools import chain
 from typing import Any, Protocol
 
 from service.audit.errors import EngineUnavailableError
-from service.audit.rowcheck import Result, RowSpec, check_batch
+from service.audit.rowcheck import BatchJob, Checked, audit_batch
 from service.audit.source import Record
 
 Batch = list[Record]
-Checked = tuple[Batch, list[Result]]
 
 
 class Engine(Protocol):
-    def map(self, spec: RowSpec, batches: Iterable[Batch]) -> Iterator[Checked]: ...
+    def map(self, job: BatchJob, batches: Iterable[Batch]) -> Iterator[Checked]: ...
 
     def close(self) -> None: ...
 
@@ -34,9 +33,9 @@ class Engine(Protocol):
 class InProcess:
     """Checks batches in this process: `--jobs 1`, and the HTTP API."""
 
-    def map(self, spec: RowSpec, batches: Iterable[Batch]) -> Iterator[Checked]:
+    def map(self, job: BatchJob, batches: Iterable[Batch]) -> Iterator[Checked]:
         for batch in batches:
-            yield batch, check_batch(spec, batch)
+            yield audit_batch(job, batch)
 
     def close(self) -> None:
         pass
@@ -46,15 +45,13 @@ def _ordered(
     submit: Callable[[Batch], Any], batches: Iterable[Batch], window: int
 ) -> Iterator[Checked]:
     """Submits ahead up to `window` batches and yields their results in submission order."""
-    pending: deque[tuple[Batch, Any]] = deque()
+    pending: deque[Any] = deque()
     for batch in batches:
-        pending.append((batch, submit(batch)))
+        pending.append(submit(batch))
         if len(pending) >= window:
-            done, future = pending.popleft()
-            yield done, future.result()
+            yield pending.popleft().result()
     while pending:
-        done, future = pending.popleft()
-        yield done, future.result()
+        yield pending.popleft().result()
 
 
 def _warm_up() -> None:
@@ -72,16 +69,16 @@ class ProcessPool:
         context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm_up)
 
-    def map(self, spec: RowSpec, batches: Iterable[Batch]) -> Iterator[Checked]:
-        def submit(batch: Batch) -> Future[list[Result]]:
-            return self._pool.submit(check_batch, spec, batch)
+    def map(self, job: BatchJob, batches: Iterable[Batch]) -> Iterator[Checked]:
+        def submit(batch: Batch) -> Future[Checked]:
+            return self._pool.submit(audit_batch, job, batch)
 
         batches = iter(batches)
         first, second = next(batches, None), next(batches, None)
         if first is None:
             return
         if second is None:  # one batch: not worth starting the workers
-            yield first, check_batch(spec, first)
+            yield audit_batch(job, first)
             return
         yield from _ordered(submit, chain((first, second), batches), window=self._jobs * 3)
 
@@ -102,9 +99,9 @@ class DaskEngine:
         self._client = Client(scheduler, set_as_default=False)
         self._window = max(2, 3 * sum(self._client.nthreads().values()))
 
-    def map(self, spec: RowSpec, batches: Iterable[Batch]) -> Iterator[Checked]:
+    def map(self, job: BatchJob, batches: Iterable[Batch]) -> Iterator[Checked]:
         def submit(batch: Batch) -> Any:
-            return self._client.submit(check_batch, spec, batch, pure=False)
+            return self._client.submit(audit_batch, job, batch, pure=False)
 
         return _ordered(submit, batches, window=self._window)
 

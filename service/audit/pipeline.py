@@ -12,7 +12,7 @@ from typing import IO
 
 from service.audit.engines import Batch, Engine
 from service.audit.options import ADDED_COLUMNS, AuditOptions
-from service.audit.rowcheck import row_spec
+from service.audit.rowcheck import BatchJob, Checked, row_spec
 from service.audit.sink import RowFormatter
 from service.audit.source import CsvSource, Record
 
@@ -27,19 +27,19 @@ def batched(records: Iterator[Record], size: int) -> Iterator[Batch]:
 class Audit:
     def __init__(self, stream: IO[bytes], options: AuditOptions) -> None:
         self.source = CsvSource(stream, options.encoding, options.delimiter, options.max_field)
-        self.spec = row_spec(self.source.header, options)
-        self.formatter = RowFormatter(self.source.delimiter, options.sanitize_input)
+        spec = row_spec(self.source.header, options)
+        self.job = BatchJob(spec, self.source.delimiter, options.sanitize_input)
 
     def header(self) -> bytes:
-        return self.formatter.header([*self.source.header, *ADDED_COLUMNS])
+        formatter = RowFormatter(self.job.delimiter, self.job.sanitize_input)
+        return formatter.header([*self.source.header, *ADDED_COLUMNS])
 
     def chunks(
         self, engine: Engine, batch_size: int = DEFAULT_BATCH, skip: int = 0
-    ) -> Iterator[tuple[bytes, list[str]]]:
+    ) -> Iterator[Checked]:
         """The output bytes and verdicts of each batch, after skipping `skip` done records."""
         records = iter(self.source)
         if skip:
             for _ in islice(records, skip):
                 pass
-        for batch, results in engine.map(self.spec, batched(records, batch_size)):
-            yield self.formatter.rows(batch, results), [result[0] for result in results]
+        return engine.map(self.job, batched(records, batch_size))

@@ -1,8 +1,11 @@
 """Checks one batch of rows with the engine: the work a local process or a Dask worker does.
 
 `RowSpec` says where the claim is in a row (one free-text column, or role columns for
-`service.check_claim`); `check_batch` is a plain top-level function of picklable values, so the
-same code runs in-process, in a process pool and on a Dask worker, and their outputs are the same.
+`service.check_claim`). `audit_batch` checks a batch and writes its output rows; it is a plain
+top-level function of picklable values, so the same code runs in-process, in a process pool and
+on a Dask worker, and their outputs are the same. Workers write the rows themselves: the main
+process then only reads the input and writes bytes, and with two jobs on two cores it had been
+spending a seventh of the CPU time formatting rows while the workers waited for the cores.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import orjson
 from service import check_claim, check_text
 from service.audit.errors import ColumnError
 from service.audit.options import DIRECTION_COLUMN, EXTRA_COLUMNS, KIND_COLUMN, AuditOptions
+from service.audit.sink import RowFormatter
 from service.audit.source import Record
 from service.engine.policy import Policy
 from service.engine.report import Report
@@ -75,6 +79,26 @@ def row_spec(header: Sequence[str], options: AuditOptions) -> RowSpec:
 def _missing(column: str, header: Sequence[str]) -> str:
     shown = ", ".join(repr(name) for name in header[:20])
     return f"no column {column!r} in the header ({shown})"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchJob:
+    """What a worker needs for every batch: where the claim is, and how rows are written."""
+
+    spec: RowSpec
+    delimiter: str
+    sanitize_input: bool
+
+
+# a batch's output rows as CSV bytes, and its verdicts (for the summary)
+Checked = tuple[bytes, list[str]]
+
+
+def audit_batch(job: BatchJob, records: Sequence[Record]) -> Checked:
+    """The output rows of a batch, in order, and their verdicts."""
+    results = check_batch(job.spec, records)
+    rows = RowFormatter(job.delimiter, job.sanitize_input).rows(records, results)
+    return rows, [result[0] for result in results]
 
 
 def check_batch(spec: RowSpec, records: Sequence[Record]) -> list[Result]:

@@ -19,10 +19,12 @@ import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from service.audit.rowcheck import Result
 from service.audit.source import Record
+
+if TYPE_CHECKING:  # rowcheck imports this module to write the rows it checks
+    from service.audit.rowcheck import Result
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TERMINATOR = "\r\n"
