@@ -3,8 +3,9 @@
 Builds a CSV of real sentences (../shared/corpus when present, else the seed article shipped in
 tests/fixtures), then measures in the same run: the stdlib ``csv`` read+write of that file (the
 floor), the audit with 1 and 2 jobs (rows/s, and the speed-up of 2 jobs over 1), the audit of
-figure-free sentences (the cost of the pipeline without the engine) and of the seed article's
-sentences alone (ordinary news prose, for context), and the peak RSS of the audit process and of
+figure-free sentences (the cost of the pipeline without the engine), of the seed article's
+sentences alone (ordinary news prose) and of the corpus's labelled claims as structured columns
+(both for context), and the peak RSS of the audit process and of
 its workers at two row counts (it must not grow with the row count).
 
     .venv/bin/python bench/audit.py                      # modest default, a few minutes
@@ -62,6 +63,36 @@ def seed_sentences() -> list[str]:
     for paragraph in article.splitlines():
         texts += [s.strip() for s in SENTENCE_END.split(paragraph) if len(s.strip()) > 20]
     return texts
+
+
+# The structured column each labelled claim kind of the corpus states its change in.
+CHANGE_COLUMN = {"pct_change": "percent", "abs_change": "change", "pp_change": "points"}
+STRUCTURED_COLUMNS = ["id", "old", "new", "change", "percent", "points", "bps", "direction"]
+
+
+def structured_rows() -> list[dict[str, str]]:
+    """The corpus's labelled change claims as structured rows (figures as written, with the
+    direction word's reading); none without the corpus."""
+    dev = SHARED / "dev" / "sentences.jsonl"
+    if not dev.exists():
+        return []
+    rows = []
+    for line in dev.read_text(encoding="utf-8").splitlines():
+        for claim in json.loads(line).get("claims") or []:
+            numbers, column = claim.get("numbers", {}), CHANGE_COLUMN.get(claim["kind"])
+            if column and {"old", "new", "change"} <= set(numbers):
+                if column == "points" and "basis" in numbers["change"]:
+                    column = "bps"
+                row = {"old": numbers["old"], "new": numbers["new"], column: numbers["change"]}
+                rows.append({**row, "direction": claim.get("direction") or ""})
+    return rows
+
+
+def build_structured_csv(path: Path, claims: list[dict[str, str]], rows: int) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, STRUCTURED_COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerows({"id": str(n), **claims[n % len(claims)]} for n in range(rows))
 
 
 def build_csv(path: Path, texts: list[str], rows: int) -> None:
@@ -152,6 +183,15 @@ def main() -> None:
             f"audit -j 1 seed-article prose    {prose:>10,.0f} rows/s   "
             f"{prose / floor:.3f}×  (context only: the target is judged on the rows above)"
         )
+        claims = structured_rows()
+        if claims:
+            build_structured_csv(source, claims, args.rows)
+            columns = args.rows / (run_audit(source, target, 1)["seconds"] - startup[1])
+            print(
+                f"audit -j 1 structured columns    {columns:>10,.0f} rows/s   "
+                f"{columns / floor:.3f}×  (context only: the corpus's {len(claims)} labelled "
+                "change claims as old,new,change|percent|points|bps columns)"
+            )
         print("\npeak RSS, 2 jobs (target < 300 MB, flat):")
         for rows in (int(n) for n in args.rss_rows.split(",")):
             build_csv(source, texts, rows)
