@@ -74,3 +74,22 @@ def test_api_stream_raises_a_value_error_before_any_byte(upload: bytes, error: t
     with pytest.raises(error) as caught:
         audit_csv_bytes([upload])
     assert isinstance(caught.value, ValueError)
+
+
+def test_workers_write_rows_with_the_input_delimiter_and_sanitize_option(
+    tmp_path: Path, sentences: list[str]
+) -> None:
+    """The workers write their batches' rows themselves: the delimiter read from the input and
+    `--sanitize-input` must reach them, so the pool's bytes are the one-job bytes."""
+    hostile = ["=1+2", "@cmd", "-2+3"]
+    rows = news_rows(sentences, 12) + [[cell, cell] for cell in hostile]
+    source = tmp_path / "in.csv"
+    source.write_bytes(csv_bytes(rows, delimiter=";"))
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}.csv"
+        argv = ["-o", str(out), "-q", "-j", jobs, "--batch-size", "4", "--sanitize-input"]
+        audit(str(source), *argv)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b"\r\n'=1+2;'=1+2;no_claims;0;[];\r\n" in outputs[1]
