@@ -29,21 +29,27 @@ from service.loader import default_rules
 from service.reports.json_objects import JSONDict, claim_object
 
 ERROR, NO_CLAIMS = "error", "no_claims"
-# The contract's JSON: compact, non-ASCII kept. `_JSON` writes it, and orjson writes the same
-# bytes 9x faster (tests/audit/test_findings_json.py holds them equal); orjson refuses what
-# is not valid UTF-8 (a lone surrogate), which `_JSON` still writes.
+NO_FINDINGS = b"[]"
+# The contract's JSON: compact, non-ASCII kept, as UTF-8 bytes (the output's encoding, so the
+# longest cell of a row is never decoded and encoded again). `_JSON` writes it, and orjson
+# writes the same bytes 9x faster (tests/audit/test_findings_json.py holds them equal).
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ASCII_JSON = json.JSONEncoder(separators=(",", ":")).encode
 
 
-def findings_json(claims: list[JSONDict]) -> str:
+def findings_json(claims: list[JSONDict]) -> bytes:
     try:
-        return orjson.dumps(claims).decode("utf-8")
-    except TypeError:
-        return _JSON(claims)
+        return orjson.dumps(claims)
+    except TypeError:  # what orjson refuses: a lone surrogate (not UTF-8), an integer over 64 bits
+        text = _JSON(claims)
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:  # escaped, the JSON stays valid and the file UTF-8
+            return _ASCII_JSON(claims).encode("ascii")
 
 
-# (verdict, claims, findings JSON, error message) for one row
-Result = tuple[str, int, str, str]
+# (verdict, claims, findings JSON as UTF-8, error message) for one row
+Result = tuple[str, int, bytes, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +114,14 @@ def check_batch(spec: RowSpec, records: Sequence[Record]) -> list[Result]:
 
 def _check_record(spec: RowSpec, record: Record) -> Result:
     if record.error:
-        return (ERROR, 0, "[]", record.error)
+        return (ERROR, 0, NO_FINDINGS, record.error)
     try:
         report = _report(spec, record.fields)
     except ValueError as exc:  # StructuredClaimError: a figure that does not read
-        return (ERROR, 0, "[]", f"line {record.line}: {exc}")
+        return (ERROR, 0, NO_FINDINGS, f"line {record.line}: {exc}")
     except Exception as exc:  # an engine bug must cost one row, not the run
-        return (ERROR, 0, "[]", f"line {record.line}: internal error ({type(exc).__name__}: {exc})")
+        problem = f"internal error ({type(exc).__name__}: {exc})"
+        return (ERROR, 0, NO_FINDINGS, f"line {record.line}: {problem}")
     return _result(report)
 
 
@@ -146,7 +153,7 @@ def rule_kinds() -> tuple[str, ...]:
 
 def _result(report: Report | None) -> Result:
     if report is None or not report.findings:
-        return (NO_CLAIMS, 0, "[]", "")
+        return (NO_CLAIMS, 0, NO_FINDINGS, "")
     claims = [claim_object(report, finding) for finding in report.findings]
     worst = report.worst
     findings = findings_json(claims)

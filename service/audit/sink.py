@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +26,7 @@ if TYPE_CHECKING:  # rowcheck imports this module to write the rows it checks
     from service.audit.rowcheck import Result
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_BYTES = tuple(start.encode() for start in FORMULA_STARTS)
 _TERMINATOR = "\r\n"
 PARTIAL_SUFFIX = ".econcheck-partial"
 
@@ -42,60 +42,65 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
+class _Lines(list[str]):
+    """What `csv.writer` writes to: it writes each row with one call, kept here as one item."""
+
+    def write(self, line: str) -> None:
+        self.append(line)
+
+
 class RowFormatter:
-    """Turns records and their results into CSV text in the input's delimiter.
+    """Turns records and their results into CSV bytes in the input's delimiter.
 
     The input fields go through `csv.writer`; the four added cells are appended by `_quoted`,
-    which quotes as the writer would (QUOTE_MINIMAL, doubled quotes) but with `str.replace`
-    instead of the writer's character-by-character copy: the findings JSON is most of a row's
-    bytes, and quoting it was a tenth of an audit's time. tests/audit/test_sink.py holds the two
-    to the same bytes.
+    which quotes as the writer would (QUOTE_MINIMAL, doubled quotes) but with `bytes.replace`
+    on the findings JSON as orjson wrote it, instead of decoding it, copying it through the
+    writer character by character and encoding it again: it is most of a row's bytes.
+    tests/audit/test_sink.py holds the rows to the writer's bytes.
     """
 
     def __init__(self, delimiter: str, sanitize_input: bool) -> None:
-        self._buffer = io.StringIO()
-        self._writer = csv.writer(self._buffer, delimiter=delimiter, lineterminator=_TERMINATOR)
-        self._delimiter = delimiter
+        self._lines = _Lines()
+        self._writer = csv.writer(self._lines, delimiter=delimiter, lineterminator=_TERMINATOR)
+        self._delimiter = delimiter.encode("utf-8")
         self._sanitize = sanitize_input
 
     def header(self, names: Sequence[str]) -> bytes:
         self._writer.writerow(names)
-        return self._take()
+        return self._lines.pop().encode("utf-8")
 
     def rows(self, records: Sequence[Record], results: Sequence[Result]) -> bytes:
-        write, sanitize, buffer = self._writer.writerow, self._sanitize, self._buffer
-        delimiter = self._delimiter
+        write, lines, sanitize = self._writer.writerow, self._lines, self._sanitize
+        delimiter, terminator = self._delimiter, _TERMINATOR.encode()
+        out: list[bytes] = []
         for record, (verdict, claims, findings, error) in zip(records, results, strict=True):
             fields = [neutralise(f) for f in record.fields] if sanitize else record.fields
+            if findings.startswith(_FORMULA_BYTES):
+                findings = b"'" + findings
             added = delimiter.join(
                 (
-                    _quoted(verdict, delimiter),
-                    str(claims),
-                    _quoted(neutralise(findings), delimiter),
-                    _quoted(neutralise(error), delimiter),
+                    _quoted(verdict.encode("utf-8"), delimiter),
+                    str(claims).encode(),
+                    _quoted(findings, delimiter),
+                    _quoted(neutralise(error).encode("utf-8"), delimiter),
                 )
             )
             if len(fields) > 1 or (fields and fields[0]):
                 write(fields)
-                # back over the terminator the writer ended the input fields with
-                buffer.seek(buffer.tell() - len(_TERMINATOR))
-            # (a lone empty field is written as nothing: the writer would quote it, `""`)
-            buffer.write((delimiter + added if fields else added) + _TERMINATOR)
-        return self._take()
-
-    def _take(self) -> bytes:
-        text = self._buffer.getvalue()
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        return text.encode("utf-8")
+                # the input fields without the terminator the writer ended them with
+                out.append(lines.pop()[: -len(_TERMINATOR)].encode("utf-8") + delimiter + added)
+            else:  # a lone empty field is written as nothing: the writer would quote it, `""`
+                out.append(delimiter + added if fields else added)
+            out.append(terminator)
+        return b"".join(out)
 
 
-def _quoted(cell: str, delimiter: str) -> str:
+def _quoted(cell: bytes, delimiter: bytes) -> bytes:
     """The cell as `csv.writer` (QUOTE_MINIMAL) writes it when it is not a row's only field."""
-    if '"' in cell:
-        return '"' + cell.replace('"', '""') + '"'
-    if delimiter in cell or "\r" in cell or "\n" in cell:
-        return '"' + cell + '"'
+    if b'"' in cell:
+        return b'"' + cell.replace(b'"', b'""') + b'"'
+    if delimiter in cell or b"\r" in cell or b"\n" in cell:
+        return b'"' + cell + b'"'
     return cell
 
 
