@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # rowcheck imports this module to write the rows it checks
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_BYTES = tuple(start.encode() for start in FORMULA_STARTS)
 _TERMINATOR = "\r\n"
+_TERMINATOR_BYTES = _TERMINATOR.encode()
 PARTIAL_SUFFIX = ".econcheck-partial"
 
 
@@ -64,6 +65,8 @@ class RowFormatter:
         self._writer = csv.writer(self._lines, delimiter=delimiter, lineterminator=_TERMINATOR)
         self._delimiter = delimiter.encode("utf-8")
         self._sanitize = sanitize_input
+        # ",verdict,claims," by (verdict, claims): a handful of pairs cover a whole file
+        self._heads: dict[tuple[str, int], bytes] = {}
 
     def header(self, names: Sequence[str]) -> bytes:
         self._writer.writerow(names)
@@ -71,28 +74,34 @@ class RowFormatter:
 
     def rows(self, records: Sequence[Record], results: Sequence[Result]) -> bytes:
         write, lines, sanitize = self._writer.writerow, self._lines, self._sanitize
-        delimiter, terminator = self._delimiter, _TERMINATOR.encode()
+        delimiter, heads = self._delimiter, self._heads
+        no_error = delimiter + _TERMINATOR_BYTES
         out: list[bytes] = []
         for record, (verdict, claims, findings, error) in zip(records, results, strict=True):
             fields = [neutralise(f) for f in record.fields] if sanitize else record.fields
-            if findings.startswith(_FORMULA_BYTES):
-                findings = b"'" + findings
-            added = delimiter.join(
-                (
-                    _quoted(verdict.encode("utf-8"), delimiter),
-                    str(claims).encode(),
-                    _quoted(findings, delimiter),
-                    _quoted(neutralise(error).encode("utf-8"), delimiter),
-                )
-            )
+            head = heads.get((verdict, claims)) or self._head(verdict, claims)
             if len(fields) > 1 or (fields and fields[0]):
                 write(fields)
                 # the input fields without the terminator the writer ended them with
-                out.append(lines.pop()[: -len(_TERMINATOR)].encode("utf-8") + delimiter + added)
+                out.append(lines.pop()[: -len(_TERMINATOR)].encode("utf-8"))
+                out.append(head)
             else:  # a lone empty field is written as nothing: the writer would quote it, `""`
-                out.append(delimiter + added if fields else added)
-            out.append(terminator)
+                out.append(head if fields else head[len(delimiter) :])
+            if findings.startswith(_FORMULA_BYTES):
+                findings = b"'" + findings
+            out.append(_quoted(findings, delimiter))
+            if error:
+                error_cell = _quoted(neutralise(error).encode("utf-8"), delimiter)
+                out.append(delimiter + error_cell + _TERMINATOR_BYTES)
+            else:
+                out.append(no_error)
         return b"".join(out)
+
+    def _head(self, verdict: str, claims: int) -> bytes:
+        delimiter = self._delimiter
+        cells = (b"", _quoted(verdict.encode("utf-8"), delimiter), str(claims).encode(), b"")
+        head = self._heads[verdict, claims] = delimiter.join(cells)
+        return head
 
 
 def _quoted(cell: bytes, delimiter: bytes) -> bytes:
