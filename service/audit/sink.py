@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from service.audit.source import Record
+from service.audit.source import SURROGATE, Record
 
 if TYPE_CHECKING:  # rowcheck imports this module to write the rows it checks
     from service.audit.rowcheck import Result
@@ -91,7 +91,7 @@ class RowFormatter:
                 findings = b"'" + findings
             out.append(_quoted(findings, delimiter))
             if error:
-                error_cell = _quoted(neutralise(error).encode("utf-8"), delimiter)
+                error_cell = _quoted(utf8(neutralise(error)), delimiter)
                 out.append(delimiter + error_cell + _TERMINATOR_BYTES)
             else:
                 out.append(no_error)
@@ -102,6 +102,18 @@ class RowFormatter:
         cells = (b"", _quoted(verdict.encode("utf-8"), delimiter), str(claims).encode(), b"")
         head = self._heads[verdict, claims] = delimiter.join(cells)
         return head
+
+
+def utf8(text: str) -> bytes:
+    """The text as UTF-8, a lone surrogate (an undecodable input byte) written as U+FFFD.
+
+    The reader cleans every field; this keeps a message that quotes raw input from costing the
+    run if some path ever forgets to.
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def _quoted(cell: bytes, delimiter: bytes) -> bytes:

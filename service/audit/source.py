@@ -24,7 +24,7 @@ SNIFF_CHARS = 64 * 1024
 DELIMITERS = ",;\t|"
 REPLACEMENT = "\ufffd"
 # what ``surrogateescape`` makes of a byte it cannot decode (and any other lone surrogate)
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Record(NamedTuple):
@@ -164,8 +164,9 @@ def _fit(record: Record, width: int, limit: int) -> Record:
     if len(fields) != width and not record.error:
         problems.append(f"expected {width} fields, found {len(fields)}")
     if len(fields) > width:
-        surplus = fields[width:]
-        problems.append("surplus fields: " + csv_line(surplus))
+        # named in the message, so that nothing is lost: cleaned like the kept fields
+        surplus = [SURROGATE.sub(REPLACEMENT, value) for value in fields[width:]]
+        problems.append("surplus fields: " + _cut(csv_line(surplus), limit))
         fields = fields[:width]
     elif len(fields) < width:
         fields = fields + [""] * (width - len(fields))
@@ -182,14 +183,19 @@ def _fit(record: Record, width: int, limit: int) -> Record:
     return Record(fields, record.line, f"line {record.line}: " + "; ".join(problems))
 
 
+def _cut(text: str, limit: int) -> str:
+    """The text, cut to `limit` characters like an input field (the error cell is one too)."""
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text) - limit} more characters)"
+
+
 def _clean(value: str, index: int, problems: list[str]) -> str:
-    bad = _SURROGATE.search(value)
+    bad = SURROGATE.search(value)
     if bad is None:
         return value
     code = ord(bad.group())
     what = f"0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "a lone surrogate"
     problems.append(f"field {index + 1} has bytes the encoding cannot decode ({what})")
-    return _SURROGATE.sub(REPLACEMENT, value)
+    return SURROGATE.sub(REPLACEMENT, value)
 
 
 def csv_line(fields: list[str]) -> str:

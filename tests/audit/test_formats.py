@@ -70,6 +70,24 @@ def test_latin1_read_as_utf8_spoils_only_its_rows(tmp_path: Path) -> None:
     assert rows[0][1] == "caf\ufffd"
 
 
+def test_undecodable_bytes_in_surplus_fields_are_named_not_fatal(tmp_path: Path) -> None:
+    """The surplus fields are quoted in the error cell: cleaned like the kept ones, not raw bytes
+    the UTF-8 output cannot hold (this once ended the run)."""
+    data = b"id,text\r\n1,ok,caf\xe9\r\n2,plain\r\n"
+    out = _audit_bytes(tmp_path, data)
+    out.decode("utf-8")  # the output stays UTF-8
+    rows = read_csv(tmp_path / "out.csv")[1:]
+    assert [row[:3] for row in rows] == [["1", "ok", "error"], ["2", "plain", "no_claims"]]
+    assert "surplus fields: caf\ufffd" in rows[0][5]
+
+
+def test_a_huge_surplus_is_cut_in_the_error_cell(tmp_path: Path) -> None:
+    data = b"id,text\r\n1,ok," + b"x" * 5000 + b"\r\n"
+    _audit_bytes(tmp_path, data, "--max-field", "1000")
+    error = read_csv(tmp_path / "out.csv")[1][5]
+    assert "surplus fields: " + "x" * 1000 + "… (4000 more characters)" in error
+
+
 @pytest.mark.parametrize(
     ("delimiter", "flag"),
     [(";", []), ("\t", []), ("|", ["--delimiter", "|"]), ("\t", ["--delimiter", "\\t"])],

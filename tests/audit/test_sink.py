@@ -8,7 +8,7 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.audit.sink import RowFormatter
+from service.audit.sink import RowFormatter, utf8
 from service.audit.source import Record
 
 # the characters that decide quoting, among ordinary ones
@@ -56,3 +56,8 @@ def test_findings_json_is_quoted_with_doubled_quotes():
     formatter = RowFormatter(",", False)
     written = formatter.rows([Record(["1", "x"], 2)], [("consistent", 1, b'[{"a":"b,c"}]', "")])
     assert written == b'1,x,consistent,1,"[{""a"":""b,c""}]",\r\n'
+
+
+def test_utf8_writes_a_lone_surrogate_as_the_replacement_character() -> None:
+    assert utf8("caf\udce9 \ud800!") == "caf\ufffd \ufffd!".encode()
+    assert utf8("plain €") == "plain €".encode()
