@@ -80,18 +80,20 @@ def _write(
     if done is None:
         sink = PartialFile(target)
         sink.write(audit.header())
+        offset = sink.checkpoint()
         checkpoint.save(
-            marker, fingerprint, checkpoint.Progress(0, sink.checkpoint(), summary.counts)
+            marker, fingerprint, checkpoint.Progress(0, offset, summary.counts, sink.digest())
         )
     else:
-        sink = PartialFile(target, resume_at=done.offset)
+        sink = PartialFile(target, resume_at=done.offset, digest=done.digest)
         summary.rows = summary.resumed_from = done.rows
         summary.counts.update(done.counts)
         if not settings.quiet:
             print(f"econcheck: resuming {output} at row {done.rows:,}", file=stderr)
 
     def on_checkpoint() -> None:
-        progress = checkpoint.Progress(summary.rows, sink.checkpoint(), summary.counts)
+        offset = sink.checkpoint()
+        progress = checkpoint.Progress(summary.rows, offset, summary.counts, sink.digest())
         checkpoint.save(marker, fingerprint, progress)
 
     try:

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from service.audit.errors import ResumeError
 from service.audit.source import SURROGATE, Record
 
 if TYPE_CHECKING:  # rowcheck imports this module to write the rows it checks
@@ -126,17 +128,32 @@ def _quoted(cell: bytes, delimiter: bytes) -> bytes:
 
 
 class PartialFile:
-    """The output file under construction, beside its final name."""
+    """The output file under construction, beside its final name.
 
-    def __init__(self, path: Path, resume_at: int | None = None) -> None:
+    It keeps the SHA-256 of the bytes it has written, which each checkpoint records: a resumed
+    run first checks that the partial file still holds those bytes, and only then cuts what came
+    after the checkpoint and goes on.
+    """
+
+    def __init__(self, path: Path, resume_at: int | None = None, digest: str = "") -> None:
         self.path, self.partial = path, self.partial_path(path)
         self._gzip = path.suffix == ".gz"
         if resume_at is None:
-            self._raw: IO[bytes] = open(self.partial, "wb")  # noqa: SIM115 - closed in commit()
+            raw: IO[bytes] = open(self.partial, "wb")  # noqa: SIM115 - closed in commit()
+            running = hashlib.sha256()
         else:
-            self._raw = open(self.partial, "r+b")  # noqa: SIM115
-            self._raw.truncate(resume_at)
-            self._raw.seek(resume_at)
+            raw = open(self.partial, "r+b")  # noqa: SIM115
+            running = _prefix_digest(raw, resume_at)
+            if running.hexdigest() != digest:
+                raw.close()
+                raise ResumeError(
+                    f"the partial output {self.partial} no longer holds the bytes its checkpoint "
+                    "counted (changed since, or lost in a crash); run without --resume to start "
+                    "again"
+                )
+            raw.truncate(resume_at)
+            raw.seek(resume_at)
+        self._raw = _Hashed(raw, running)
         self._member: gzip.GzipFile | None = None
 
     @staticmethod
@@ -159,16 +176,50 @@ class PartialFile:
         self._raw.flush()
         return self._raw.tell()
 
+    def digest(self) -> str:
+        """The SHA-256 of everything written so far (call after `checkpoint`)."""
+        return self._raw.running.hexdigest()
+
     def commit(self) -> None:
         self.checkpoint()
-        os.fsync(self._raw.fileno())
-        self._raw.close()
+        os.fsync(self._raw.file.fileno())
+        self._raw.file.close()
         os.replace(self.partial, self.path)
 
     def close(self) -> None:
         """Stop writing, leaving the partial file for `--resume`."""
         self.checkpoint()
-        self._raw.close()
+        self._raw.file.close()
+
+
+class _Hashed:
+    """A file written through this keeps the running SHA-256 of what it was given."""
+
+    def __init__(self, file: IO[bytes], running: hashlib._Hash) -> None:
+        self.file, self.running = file, running
+
+    def write(self, data: bytes) -> int:
+        self.running.update(data)
+        return self.file.write(data)
+
+    def flush(self) -> None:
+        self.file.flush()
+
+    def tell(self) -> int:
+        return self.file.tell()
+
+
+def _prefix_digest(file: IO[bytes], size: int) -> hashlib._Hash:
+    """The running SHA-256 of the file's first `size` bytes (fewer when it is shorter)."""
+    running = hashlib.sha256()
+    left = size
+    while left:
+        chunk = file.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        running.update(chunk)
+        left -= len(chunk)
+    return running
 
 
 class StreamSink:

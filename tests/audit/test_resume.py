@@ -91,3 +91,49 @@ def test_resume_without_checkpoint_starts_from_the_beginning(
 
 def test_resume_needs_files_not_streams(tmp_path: Path) -> None:
     assert audit("-", "-o", str(tmp_path / "o.csv"), "--resume", "-q") == 2
+
+
+def _interrupted(tmp_path: Path, sentences: list[str]) -> tuple[list[str], Path, Path]:
+    """An audit killed after its first checkpoints: its argv, checkpoint and partial output."""
+    source, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes(csv_bytes(news_rows(sentences, ROWS)))
+    argv = [str(source), "-o", str(out), "-q", "-j", "1", *GRID]
+    marker = out.with_name(out.name + ".econcheck-checkpoint")
+    _kill_after_checkpoint(argv, marker, rows=200)
+    return argv, marker, out.with_name(out.name + ".econcheck-partial")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"rows": -1},
+        {"offset": -1},
+        {"offset": 1.5},
+        {"rows": "200"},
+        {"counts": {"consistent": "x"}},
+        {"counts": {"made_up": 1}},
+        {"rows": 10**9},  # the counts no longer add up to the rows
+        {"digest": None},
+    ],
+    ids=repr,
+)
+def test_resume_refuses_a_checkpoint_whose_fields_do_not_hold(
+    tmp_path: Path, sentences: list[str], change: dict[str, object]
+) -> None:
+    argv, marker, partial = _interrupted(tmp_path, sentences)
+    before = partial.read_bytes()
+    marker.write_text(json.dumps({**json.loads(marker.read_text()), **change}))
+    assert audit(*argv, "--resume") == 2
+    assert partial.read_bytes() == before  # refused before anything was cut
+
+
+def test_resume_refuses_a_partial_output_changed_since_its_checkpoint(
+    tmp_path: Path, sentences: list[str]
+) -> None:
+    argv, marker, partial = _interrupted(tmp_path, sentences)
+    offset = json.loads(marker.read_text())["offset"]
+    data = bytearray(partial.read_bytes())
+    data[offset // 2] ^= 0x20  # one flipped bit before the checkpoint's offset
+    partial.write_bytes(bytes(data))
+    assert audit(*argv, "--resume") == 2
+    assert partial.read_bytes() == bytes(data)
