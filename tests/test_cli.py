@@ -101,3 +101,16 @@ def test_figures_of_a_markdown_draft_skip_code_and_keep_original_positions(tmp_p
     figures = json.loads(capsys.readouterr().out)
     assert [f["text"] for f in figures] == ["19.78%", "$2.61bn"]
     assert (figures[0]["line"], figures[0]["column"]) == (7, 16)
+
+
+def test_text_output_says_when_a_consistent_check_is_weak(tmp_path, capsys):
+    """DOMAIN §B.5's resolution flag: coarse levels make a wide range that agreement says little
+    about, and the text output says so, as the JSON's `weak` and the web page do."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("Exports rose 10% to $12 billion from $10 billion.\n", encoding="utf-8")
+    assert main(["check", "--all", str(draft)]) is ExitStatus.CLEAN
+    out = capsys.readouterr().out
+    assert " EC101 consistent " in out and "\n    weak: the figures are so rounded" in out
+    draft.write_text("Exports rose 19.78 percent to $2.61 billion from $2.18 billion.\n")
+    assert main(["check", "--all", str(draft)]) is ExitStatus.CLEAN
+    assert "weak:" not in capsys.readouterr().out

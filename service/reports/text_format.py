@@ -15,6 +15,9 @@ _COLOURS = {
 }
 
 
+WEAK = "the figures are so rounded that the range is wide, so agreement says little"
+
+
 def _paint(text: str, verdict: Verdict, colour: bool) -> str:
     return f"\x1b[{_COLOURS[verdict]}m{text}\x1b[0m" if colour else text
 
@@ -25,6 +28,8 @@ def finding_lines(path: str, report: Report, finding: Finding, colour: bool) -> 
     head = f"{path}:{line}:{column}: {finding.rule} {verdict}"
     lines = [f"{head} {finding.explanation}", f"    {finding.expression}"]
     lines.extend(f"    assumed: {assumption}" for assumption in finding.assumptions)
+    if finding.weak:  # DOMAIN §B.5's resolution flag, worded as on the web page
+        lines.append(f"    weak: {WEAK}")
     return lines
 
 
