@@ -16,6 +16,7 @@ from service.audit.errors import (
     AuditError,
     ColumnError,
     EngineUnavailableError,
+    OptionError,
     ResumeError,
     UnreadableCsvError,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "AuditOptions",
     "ColumnError",
     "EngineUnavailableError",
+    "OptionError",
     "ResumeError",
     "RunSettings",
     "Summary",

@@ -6,6 +6,8 @@ row with ``verdict=error``).
     │                                                 not CSV, unknown encoding
     ├── ColumnError (AuditError, ValueError)          the text column or a mapped column is missing,
     │                                                 or a ``--columns`` mapping cannot be read
+    ├── OptionError (AuditError, ValueError)          an option's value cannot be used (a
+    │                                                 delimiter that is the quote character)
     ├── ResumeError (AuditError, ValueError)          the checkpoint is of another input or options
     └── EngineUnavailableError (AuditError, RuntimeError)  ``--engine dask`` without dask installed
 """
@@ -27,6 +29,14 @@ class ColumnError(AuditError, ValueError):
     def __init__(self, column: str, message: str) -> None:
         super().__init__(message)
         self.column = column
+
+
+class OptionError(AuditError, ValueError):
+    """An option's value cannot be used; `option` names it (as the API's problem field)."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class ResumeError(AuditError, ValueError):

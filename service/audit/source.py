@@ -96,8 +96,12 @@ class CsvSource:
         except LookupError as exc:
             raise UnreadableCsvError(f"unknown encoding {encoding!r}") from exc
         self.max_field = max_field
+        self.encoding = encoding
         text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
-        head = _read_head(text)
+        try:
+            head = _read_head(text)
+        except UnicodeError as exc:
+            raise self._undecodable(exc) from exc
         self.dialect = _dialect("".join(head), delimiter)
         self._lines = _Lines(head, text)
         csv.field_size_limit(max(csv.field_size_limit(), max_field))
@@ -123,12 +127,19 @@ class CsvSource:
                 fields = next(reader)
             except StopIteration:
                 return
+            except UnicodeError as exc:
+                raise self._undecodable(exc) from exc
             except csv.Error as exc:
                 raw = "".join(lines.current)
                 yield Record(*_salvage(raw, self.dialect), start, f"unreadable record ({exc})")
                 continue
             if fields:
                 yield Record(fields, start)
+
+    def _undecodable(self, exc: UnicodeError) -> UnreadableCsvError:
+        """A codec that refuses the stream itself (UTF-16 without its byte-order mark), which
+        no single row can be blamed for: bad bytes within a row only spoil that row."""
+        return UnreadableCsvError(f"the input cannot be read as {self.encoding}: {exc}")
 
     def __iter__(self) -> Iterator[Record]:
         width, limit = len(self.header), self.max_field

@@ -123,14 +123,16 @@ def execute(args: argparse.Namespace) -> ExitStatus:
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
     if args.summary_json:
-        summary.write_json(Path(args.summary_json))
+        try:
+            summary.write_json(Path(args.summary_json))
+        except OSError as exc:  # checked before the run, but the disk may have changed since
+            print(f"econcheck: audit: cannot write the summary: {exc}", file=sys.stderr)
+            return ExitStatus.ERROR
     return ExitStatus.FINDINGS if _fails(summary, args.fail_on) else ExitStatus.CLEAN
 
 
 def _options(args: argparse.Namespace) -> AuditOptions:
-    delimiter = args.delimiter.replace("\\t", "\t") if args.delimiter else None
-    if delimiter is not None and len(delimiter) != 1:
-        raise AuditError(f"--delimiter must be one character, not {args.delimiter!r}")
+    delimiter = args.delimiter.replace("\\t", "\t") if args.delimiter is not None else None
     return AuditOptions(
         text_column=args.text_column,
         columns=parse_columns(args.columns) if args.columns else (),
@@ -142,11 +144,26 @@ def _options(args: argparse.Namespace) -> AuditOptions:
     )
 
 
+def _check_writable(path: Path, option: str) -> None:
+    """Fails before the run, not after hours of it, when `path` cannot be written."""
+    folder = path.parent
+    if path.is_dir():
+        raise AuditError(f"{option}: {path} is a folder")
+    if not folder.is_dir():
+        raise AuditError(f"{option}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise AuditError(f"{option}: {path} cannot be written")
+
+
 def _settings(args: argparse.Namespace) -> RunSettings:
     if args.jobs < 1 or args.batch_size < 1 or args.checkpoint_every < 1:
         raise AuditError("--jobs, --batch-size and --checkpoint-every must be at least 1")
     if args.engine == "dask" and not args.scheduler:
         raise AuditError("--engine dask needs --scheduler ADDRESS")
+    if args.output != "-":
+        _check_writable(Path(args.output), "--output")
+    if args.summary_json:
+        _check_writable(Path(args.summary_json), "--summary-json")
     return RunSettings(
         jobs=args.jobs,
         engine=args.engine,

@@ -52,3 +52,16 @@ def test_json_body_is_refused_with_415():
     with client() as http:
         response = http.post("/v1/audit", json={"text": "x"})
     assert response.status_code == 415
+
+
+def test_unusable_options_are_problems_naming_the_parameter():
+    headers = {"Content-Type": "text/csv"}
+    with client() as http:
+        quote = http.post("/v1/audit", params={"delimiter": '"'}, content=CSV, headers=headers)
+        twice = http.post(
+            "/v1/audit", params={"columns": "old=a,old=b"}, content=CSV, headers=headers
+        )
+        no_bom = http.post("/v1/audit", params={"encoding": "utf-16"}, content=CSV, headers=headers)
+    assert (quote.status_code, quote.json()["field"]) == (422, "delimiter")
+    assert (twice.status_code, twice.json()["field"]) == (422, "columns")
+    assert no_bom.status_code == 400 and "utf-16" in no_bom.json()["detail"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from service import check_text
 from service.reports.json_objects import claim_object
 from tests.audit.conftest import audit, csv_bytes, news_rows, read_csv
@@ -130,3 +132,36 @@ def test_summary_json_counts_every_row(tmp_path: Path, sentences: list[str]) -> 
     assert body["rows"] == len(rows) == 51
     assert sum(body["verdicts"].values()) == 51 and body["errors"] == 1
     assert status == (1 if body["verdicts"]["inconsistent"] else 0)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["--delimiter", '"'], "the delimiter must be one character other than a quote"),
+        (["--delimiter", ""], "the delimiter must be one character"),
+        (["--max-field", "0"], "the field-size limit must be at least 1"),
+        (["--columns", "old=id,old=text"], "the role 'old' is given twice"),
+        (["--encoding", "utf-16"], "cannot be read as utf-16"),
+        (["--summary-json", "/nonexistent-folder/s.json"], "does not exist"),
+    ],
+)
+def test_unusable_options_stop_before_any_output_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    source, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes(csv_bytes([["id", "text"], ["1", "Sales rose 10% to 11 from 10."]]))
+    assert audit(str(source), "-o", str(out), *argv) == 2
+    assert says in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [source]
+
+
+def test_a_kind_column_can_be_mapped_with_the_roles(tmp_path: Path) -> None:
+    """`--columns` takes `kind=COLUMN` as its help says: only that kind's findings are kept."""
+    source, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    rows = [["prev", "now", "pct", "chg", "k"], ["10", "11", "10", "1", "absolute_change"]]
+    source.write_bytes(csv_bytes(rows))
+    mapping = "old=prev,new=now,percent=pct,change=chg,kind=k"
+    assert audit(str(source), "-o", str(out), "-q", "--columns", mapping) == 0
+    row = read_csv(out)[1]
+    assert row[5:7] == ["consistent", "1"]
+    assert [claim["kind"] for claim in json.loads(row[7])] == ["absolute_change"]

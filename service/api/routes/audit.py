@@ -19,6 +19,7 @@ from service.api.problems import ProblemError, responses
 from service.audit import (
     AuditOptions,
     ColumnError,
+    OptionError,
     UnreadableCsvError,
     audit_csv_bytes,
     parse_columns,
@@ -60,6 +61,8 @@ async def audit(
     except ColumnError as exc:
         field = "columns" if columns else "text_column"
         raise ProblemError(422, "invalid-csv", str(exc), field) from exc
+    except OptionError as exc:
+        raise ProblemError(422, "invalid-csv", str(exc), exc.option) from exc
     except UnreadableCsvError as exc:
         raise ProblemError(400, "invalid-csv", str(exc)) from exc
     return StreamingResponse(iterate_in_threadpool(rows), media_type="text/csv; charset=utf-8")
