@@ -93,11 +93,11 @@ class CsvSource:
     def __init__(self, raw: IO[bytes], encoding: str, delimiter: str | None, max_field: int):
         try:
             codecs.lookup(encoding)
-        except LookupError as exc:
-            raise UnreadableCsvError(f"unknown encoding {encoding!r}") from exc
+            text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
+        except (LookupError, ValueError) as exc:  # unknown, or not a text encoding ("bz2")
+            raise UnreadableCsvError(f"{encoding!r} is not a known text encoding") from exc
         self.max_field = max_field
         self.encoding = encoding
-        text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
         try:
             head = _read_head(text)
         except UnicodeError as exc:

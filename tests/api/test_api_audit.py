@@ -65,3 +65,16 @@ def test_unusable_options_are_problems_naming_the_parameter():
     assert (quote.status_code, quote.json()["field"]) == (422, "delimiter")
     assert (twice.status_code, twice.json()["field"]) == (422, "columns")
     assert no_bom.status_code == 400 and "utf-16" in no_bom.json()["detail"]
+
+
+def test_a_codec_that_is_not_a_text_encoding_is_a_400_not_a_500():
+    with client() as http:
+        for codec in ("rot13", "bz2", "base64"):
+            response = http.post(
+                "/v1/audit",
+                params={"encoding": codec},
+                content=CSV,
+                headers={"Content-Type": "text/csv"},
+            )
+            assert response.status_code == 400, codec
+            assert "not a known text encoding" in response.json()["detail"]

@@ -142,6 +142,8 @@ def test_summary_json_counts_every_row(tmp_path: Path, sentences: list[str]) -> 
         (["--max-field", "0"], "the field-size limit must be at least 1"),
         (["--columns", "old=id,old=text"], "the role 'old' is given twice"),
         (["--encoding", "utf-16"], "cannot be read as utf-16"),
+        (["--encoding", "bz2"], "'bz2' is not a known text encoding"),
+        (["--encoding", "no-such-codec"], "is not a known text encoding"),
         (["--summary-json", "/nonexistent-folder/s.json"], "does not exist"),
     ],
 )
