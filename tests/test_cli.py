@@ -114,3 +114,8 @@ def test_text_output_says_when_a_consistent_check_is_weak(tmp_path, capsys):
     draft.write_text("Exports rose 19.78 percent to $2.61 billion from $2.18 billion.\n")
     assert main(["check", "--all", str(draft)]) is ExitStatus.CLEAN
     assert "weak:" not in capsys.readouterr().out
+    # as wide a range, but the claim lies outside it: that verdict is not weak
+    draft.write_text("Exports rose 50% to $12 billion from $10 billion.\n")
+    assert main(["check", str(draft)]) is ExitStatus.FINDINGS
+    out = capsys.readouterr().out
+    assert " EC101 inconsistent " in out and "weak:" not in out

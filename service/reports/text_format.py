@@ -28,7 +28,9 @@ def finding_lines(path: str, report: Report, finding: Finding, colour: bool) -> 
     head = f"{path}:{line}:{column}: {finding.rule} {verdict}"
     lines = [f"{head} {finding.explanation}", f"    {finding.expression}"]
     lines.extend(f"    assumed: {assumption}" for assumption in finding.assumptions)
-    if finding.weak:  # DOMAIN §B.5's resolution flag, worded as on the web page
+    # DOMAIN §B.5's resolution flag, worded as on the web page. Only agreement is weakened by a
+    # wide range: a claim outside even that range is clearly off.
+    if finding.weak and finding.verdict is Verdict.CONSISTENT:
         lines.append(f"    weak: {WEAK}")
     return lines
 

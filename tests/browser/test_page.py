@@ -132,6 +132,27 @@ def test_the_border_conversion_is_flagged_inconsistent(page, server, artifacts):
     assert label.startswith("2,670 kilometers: Inconsistent (EC201)")
 
 
+def test_a_weak_agreement_is_called_weak_and_a_weak_disagreement_is_not(page, server):
+    """Both claims have a range over 15 points wide: agreeing with it says little, falling outside
+    it is still a clear miss (DOMAIN §B.5's resolution flag)."""
+    text = (
+        "Exports rose 10% to $12 billion from $10 billion.\n"
+        "Imports rose 50% to $15 billion from $13 billion.\n"
+    )
+    claims = api_check(server, text)["claims"]
+    assert [(c["verdict"], c["weak"]) for c in claims] == [
+        ("consistent", True),
+        ("inconsistent", True),
+    ]
+    check(page, text)
+    for verdict, shown in (("consistent", 1), ("inconsistent", 0)):
+        finding = page.locator(f".finding[data-verdict='{verdict}']")
+        finding.click()
+        detail = page.locator(f"#detail-{finding.get_attribute('data-index')}")
+        detail.wait_for(state="visible")
+        assert detail.locator(".weak").count() == shown, verdict
+
+
 def test_findings_are_listed_worst_first_and_marked_by_more_than_colour(page, server, artifacts):
     claims = api_check(server, MIXED)["claims"]
     check(page, MIXED)

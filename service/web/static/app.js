@@ -416,7 +416,8 @@
     const list = el("dl", {});
     for (const [term, value] of rows) list.append(el("dt", { text: term }), el("dd", {}, value));
     const parts = [el("p", { class: "explanation", text: claim.explanation }), list];
-    if (claim.weak) parts.push(el("p", { class: "weak", text: "A weak check: the figures are so rounded that the range is wide, so agreement says little." }));
+    // Only agreement is weakened by a wide range: a claim outside even that range is clearly off.
+    if (claim.weak && claim.verdict === "consistent") parts.push(el("p", { class: "weak", text: "A weak check: the figures are so rounded that the range is wide, so agreement says little." }));
     return parts;
   }
 
