@@ -230,3 +230,28 @@ def test_phrasing_is_recognised_and_consistent(text, rule):
 def test_expression_shows_the_arithmetic():
     finding = _finding("Exports rose 19.78 percent to $2.61 billion from $2.18 billion.")
     assert finding.expression == "(2.61bn − 2.18bn) / 2.18bn × 100 = 19.72"
+
+
+@pytest.mark.parametrize(
+    ("text", "point", "expression"),
+    [
+        (
+            "Operating income decreased $14.2 million, or 7.6%, to $172.6 million.",
+            "-7.60",
+            "(−14.2m) / (172.6m − (−14.2m)) × 100 = -7.60",
+        ),
+        (
+            "Total deposits increased $1.2 billion, or 8.0%, to $16.2 billion.",
+            "8.00",
+            "1.2bn / (16.2bn − 1.2bn) × 100 = 8.00",
+        ),
+    ],
+)
+def test_a_fall_given_as_a_magnitude_is_negative_in_the_point_value_too(text, point, expression):
+    """The range already took the direction word's sign; the point value and the written
+    arithmetic once did not, and said +8.96% beside a range of −7.63% to −7.57%."""
+    claim = _finding(text, "EC104")
+    assert claim.verdict is Verdict.CONSISTENT
+    assert claim.computed_point is not None and claim.computed_point.quantize(D("0.01")) == D(point)
+    assert claim.expression == expression
+    assert claim.computed_low <= claim.computed_point <= claim.computed_high

@@ -159,11 +159,16 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     env = {
         role: hedged_interval(candidate.roles[role], input_policy, as_input=True) for role in inputs
     }
+    points = {r: candidate.roles[r].value for r in (*inputs, rule.target)}
+    negated: list[str] = []
     for role in ("change", "points"):
         # A change used as an input ("decreased $12.3m, or 4.1%, to $287.6m") is a magnitude:
-        # the direction word gives its sign, as it does for a stated change.
+        # the direction word gives its sign, as it does for a stated change, in the range and
+        # in the point value alike.
         if role in env and candidate.direction == "down" and candidate.roles[role].value > 0:
             env[role] = -env[role]
+            points[role] = -points[role]
+            negated.append(role)
     assumptions = list(candidate.assumptions)
     for role in inputs:
         quantity = candidate.roles[role]
@@ -175,7 +180,6 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     self_referent = rule.target in rule.relation.inputs
     if self_referent:  # e.g. GRIM: the stated share itself picks the whole number to test
         env[rule.target] = hedged_interval(target, policy, magnitude=True)
-    points = {r: candidate.roles[r].value for r in (*inputs, rule.target)}
     try:
         _require_positive(rule, candidate, env)
         computed = evaluate_corners(rule.relation.expression, env)
@@ -212,7 +216,7 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
         start=candidate.start,
         end=candidate.end,
         figures=_uses(rule, candidate, env, stated),
-        expression=_expression(rule, candidate, point),
+        expression=_expression(rule, candidate, point, negated),
         computed_low=computed.low,
         computed_high=computed.high,
         computed_point=point,
@@ -315,8 +319,12 @@ def _uses(
     return tuple(sorted(uses, key=lambda use: use.quantity.start))
 
 
-def _expression(rule: Rule, candidate: Candidate, point: Decimal) -> str:
+def _expression(
+    rule: Rule, candidate: Candidate, point: Decimal, negated: list[str] | None = None
+) -> str:
     names = {role: short(quantity) for role, quantity in candidate.roles.items()}
+    for role in negated or ():  # a fall written as a magnitude enters the relation negative
+        names[role] = f"(−{names[role]})"
     result = plain(point, 2)
     if rule.display == "direction":
         result = {1: "+1 (up)", -1: "−1 (down)"}.get(int(point), plain(point))
