@@ -39,3 +39,18 @@ def test_a_surplus_beside_its_flows_is_checked_not_read_as_a_base():
 @pytest.mark.parametrize("sentence", WRONG, ids=[s[:40] for s in WRONG])
 def test_inconsistent_sentence_is_flagged(sentence):
     assert any(f.flagged for f in service.check_text(sentence).findings), sentence
+
+
+def test_the_causes_of_a_change_are_not_its_levels():
+    """'… increased $8.9 million, or 31%, primarily due to a $5.2 million increase in personnel
+    costs' once read the cause as the new level ('due to' ends in the new-level cue 'to') and
+    called the 31% wrong; the claim before the cause is still checked."""
+    cause = next(s for s in SENTENCES if "personnel costs" in s)
+    assert service.check_text(cause).findings == ()
+    both = next(s for s in SENTENCES if "$12.0 million decrease in unit volume" in s)
+    findings = service.check_text(both).findings
+    assert [(f.rule, f.verdict.value) for f in findings] == [
+        ("EC101", "consistent"),
+        ("EC102", "consistent"),
+    ]
+    assert all("12.0" not in f.expression for f in findings)

@@ -114,6 +114,17 @@ def _is_separator(window: str, cues: Cues) -> bool:
     return any(separator in lowered for separator in cues.separators)
 
 
+def _names_a_cause(tokens: list[str], cues: Cues) -> bool:
+    """Whether the words before a figure put the change down to something ("due to", "driven
+    by"): what follows is a cause of the claim so far, not one of its figures."""
+    return any(
+        _phrase_ends_at(tokens, index + 1, phrase)
+        for index, word in enumerate(tokens)
+        for phrase in cues.causes
+        if phrase[-1] == word
+    )
+
+
 def _strip_hedge(window: str, quantity: Quantity) -> str:
     """Drop the approximator or bound word the lexer already read ("for less than" → "for").
 
@@ -181,6 +192,8 @@ class _Binder:
         frame = self.frame
         if not frame.roles:  # no figure with a role yet (levels alone do not count)
             return False
+        if _names_a_cause(before, self.cues):
+            return True
         if role != "level" and role in frame.roles:
             return True
         has_direction = any(self.cues.direction_of(word) for word in before)

@@ -31,6 +31,7 @@ class Cues:
     new: tuple[tuple[str, ...], ...]
     links: frozenset[str]
     separators: tuple[str, ...]
+    causes: tuple[tuple[str, ...], ...]  # word sequences that introduce a change's causes
     negative: tuple[tuple[str, ...], ...]
     negative_ending: dict[str, tuple[tuple[str, ...], ...]]  # `negative` by last word
     negative_after: frozenset[str]
@@ -56,6 +57,7 @@ class Cues:
             new=phrases(data["roles"]["new"]),
             links=frozenset(data["roles"]["change_links"]),
             separators=tuple(data["clauses"]["separators"]),
+            causes=phrases(data["clauses"]["causes"]),
             negative=phrases(data["signs"]["negative"]),
             negative_ending=_group_by_last_word(phrases(data["signs"]["negative"])),
             negative_after=frozenset(data["signs"]["negative_after"]),
