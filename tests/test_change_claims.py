@@ -255,3 +255,20 @@ def test_a_fall_given_as_a_magnitude_is_negative_in_the_point_value_too(text, po
     assert claim.computed_point is not None and claim.computed_point.quantize(D("0.01")) == D(point)
     assert claim.expression == expression
     assert claim.computed_low <= claim.computed_point <= claim.computed_high
+
+
+def test_a_direction_claim_is_explained_in_words_not_as_a_range():
+    """Outward rounding put a sure rise at 0.999…, once printed as 'no change to a rise', and a
+    wrong direction word came out as 'the stated fell is a rise away' with a dropped-digit guess."""
+    rise = _finding("Gross margin increased to 35.2% from 33.8%.", "EC108")
+    assert rise.verdict is Verdict.CONSISTENT
+    assert rise.explanation.endswith(
+        "33.8% → 35.2% gives a rise, whatever the rounding of the figures, as “increased” says."
+    )
+    wrong = _finding("Revenues rose to $4.1 million from $5.2 million.", "EC108")
+    assert wrong.verdict is Verdict.INCONSISTENT and wrong.diagnosis is None
+    assert wrong.explanation.endswith(
+        "gives a fall, whatever the rounding of the figures; “rose” says otherwise."
+    )
+    flat = _finding("Prices rose to 5.0 from 5.0.", "EC108")
+    assert "it could be anything from a fall to a rise" in flat.explanation

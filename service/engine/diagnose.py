@@ -45,7 +45,14 @@ class Diagnosis:
 
 
 def diagnose(evaluation: Evaluation, computed: Interval) -> Diagnosis | None:
-    for test in (_decimal_slip, _rule_mistakes, _level_typos):
+    # A direction word that disagrees with its levels is a wrong word far more often than a
+    # level with a slipped digit that happens to reverse the order: no digit search there.
+    tests = (
+        (_decimal_slip, _rule_mistakes)
+        if evaluation.rule.display == "direction"
+        else (_decimal_slip, _rule_mistakes, _level_typos)
+    )
+    for test in tests:
         found = test(evaluation, computed)
         if found is not None:
             return found

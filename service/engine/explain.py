@@ -40,7 +40,10 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 def _value(evaluation: Evaluation, value: Decimal, signed: bool = True) -> str:
     target = evaluation.target
     if evaluation.rule.display == "direction":
-        return {1: "a rise", -1: "a fall", 0: "no change"}.get(int(value), "either")
+        # Nearest, not truncated: an outward-rounded bound of a sure rise is 0.999…, not 0.
+        return {1: "a rise", -1: "a fall", 0: "no change"}.get(
+            int(value.to_integral_value()), "either"
+        )
     if evaluation.rule.display == "month":
         return MONTH_NAMES[int(value) - 1] if 1 <= value <= 12 and value == int(value) else "?"
     if evaluation.rule.display == "weekday":
@@ -80,6 +83,8 @@ def explain(
         if diagnosis is not None:
             tail += f" {diagnosis.says[:1].upper()}{diagnosis.says[1:]}."
         return head + body + tail
+    if evaluation.rule.display == "direction":
+        return head + _direction_body(evaluation, verdict, computed, point, diagnosis)
     body = (
         f" {_relation_words(evaluation)} gives {_value(evaluation, point)};"
         f" with the rounding of the figures it lies in {_range(evaluation, computed)}"
@@ -97,3 +102,28 @@ def explain(
     if diagnosis is not None:
         tail += f" Likely: {diagnosis.says}."
     return head + body + tail
+
+
+def _direction_body(
+    evaluation: Evaluation,
+    verdict: Verdict,
+    computed: Interval,
+    point: Decimal,
+    diagnosis: Diagnosis | None,
+) -> str:
+    """ "$313 million → $374 million gives a rise, whatever the rounding of the figures, as
+    “climb” says": a direction has no range worth printing, only whether rounding could flip it."""
+    low, high = _value(evaluation, computed.low), _value(evaluation, computed.high)
+    reading = (
+        "whatever the rounding of the figures"
+        if low == high
+        else f"though with the rounding of the figures it could be anything from {low} to {high}"
+    )
+    stated = f"“{evaluation.target.text}”"
+    body = f" {_relation_words(evaluation)} gives {_value(evaluation, point)}, {reading}"
+    tail = (
+        f", as {stated} says." if verdict is Verdict.CONSISTENT else f"; {stated} says otherwise."
+    )
+    if diagnosis is not None:
+        tail += f" Likely: {diagnosis.says}."
+    return body + tail
