@@ -54,3 +54,22 @@ def test_the_causes_of_a_change_are_not_its_levels():
         ("EC102", "consistent"),
     ]
     assert all("12.0" not in f.expression for f in findings)
+
+
+def test_both_levels_of_a_loss_are_losses():
+    """'Net loss … was $5.6 million, compared with a net loss of $7.8 million, an improvement of
+    $2.2 million': only the second level has a loss cue, and reading the first as a gain made a
+    rise of $13.4 million. In a claim about a loss both are losses, unless a level's own words
+    name a gain."""
+    loss = next(s for s in SENTENCES if "an improvement of $2.2 million" in s)
+    [finding] = service.check_text(loss).findings
+    assert (finding.rule, finding.verdict.value) == ("EC102", "consistent")
+    assert "$5.6 million read as negative (the subject is a loss)" in finding.assumptions
+
+
+def test_a_change_after_a_clause_separator_starts_its_own_claim():
+    """'… operating loss decreased to EUR 1.5 mn from EUR 3.2 mn, while net sales increased by
+    4.8 % to EUR 42.7 mn' once checked the 4.8 % against the loss's levels."""
+    sentence = next(s for s in SENTENCES if "while net sales increased by 4.8 %" in s)
+    findings = service.check_text(sentence).findings
+    assert [(f.rule, f.verdict.value) for f in findings] == [("EC108", "consistent")]

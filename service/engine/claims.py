@@ -25,6 +25,7 @@ from service.engine.wording import (
 
 _OLD_BOUNDS = frozenset({"over", "above", "than"})
 _LEVELISH = frozenset({"old", "new", "level", "base"})
+_LOSS_CUED = "(a loss or deficit)"  # the assumption a level read negative by a loss cue carries
 
 
 def _phrase_ends_at(tokens: list[str], end: int, phrase: tuple[str, ...]) -> bool:
@@ -201,7 +202,11 @@ class _Binder:
             # A second direction word means a second clause: "fell 0.5% while … rose by 12.7m".
             return has_direction
         if role in CHANGE_ROLES and "old" in frame.roles and "new" in frame.roles:
-            # Both levels are set: a change with no cue of its own belongs to another statement.
+            # Both levels are set: a change with no cue of its own belongs to another statement,
+            # and so does one after a clause separator ("fell to 1.5 from 3.2, while net sales
+            # increased by 4.8%").
+            if _is_separator(window, self.cues):
+                return True
             return not has_direction and not _is_or_link(before)
         return frame.has_change and frame.has_levels and _is_separator(window, self.cues)
 
@@ -229,7 +234,7 @@ class _Binder:
             quantity = quantity.with_changes(bound=None, hedge=None)
         if role in _LEVELISH and _sign_of_level(before, after, self.cues) < 0:
             quantity = quantity.with_changes(value=-quantity.value)
-            self.frame.assumptions.append(f"{quantity.text} read as negative (a loss or deficit)")
+            self.frame.assumptions.append(f"{quantity.text} read as negative {_LOSS_CUED}")
         if role == "factor":
             quantity = as_factor(quantity, after, self.frame.assumptions)
         if role == "base":
@@ -249,7 +254,10 @@ class _Binder:
         for position in range(len(self.amounts)):
             self.add(position)
         self.close_frame()
-        return [_resolve_levels(self.with_words(f, windows)) for f, windows in self.frames]
+        return [
+            _losses_alike(_resolve_levels(self.with_words(frame, windows)), windows, self.cues)
+            for frame, windows in self.frames
+        ]
 
     def with_words(self, frame: Candidate, windows: list[_Window]) -> Candidate:
         """A frame without a change figure may state one in words: a multiple in any of its
@@ -297,6 +305,41 @@ class _Window:
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "offset", offset)
         object.__setattr__(self, "level", level)
+
+
+def _subject_is_loss(tokens: list[str], cues: Cues) -> bool:
+    """Whether the sentence is about a loss or deficit: such a word before the first cue of its
+    first figure ("Net loss for the quarter was $5.6 million"; not "changed to a loss of")."""
+    for index, word in enumerate(tokens):
+        if word in cues.negative_after:
+            return True
+        if cues.direction_of(word) or any(
+            _phrase_ends_at(tokens, index + 1, phrase)
+            for phrase, _ in cues.phrases_ending.get(word, ())
+        ):
+            return False
+    return False
+
+
+def _losses_alike(frame: Candidate, windows: list[_Window], cues: Cues) -> Candidate:
+    """ "Net loss was $5.6 million, compared with a net loss of $7.8 million": in a claim about
+    a loss the loss cue marks only the second level negative, and the subject makes the first
+    one a loss too, unless its own words name a gain ("from operating income of $5.4m"). A level
+    written negative ("(2.4)%") says nothing of the other's sign."""
+    levels = [role for role in LEVEL_ROLES if role in frame.roles]
+    signs = {frame.roles[role].value < 0 for role in levels}
+    if len(levels) < 2 or signs != {True, False} or not windows:
+        return frame
+    loss_cued = any(_LOSS_CUED in assumption for assumption in frame.assumptions)
+    if not loss_cued or not _subject_is_loss(words(windows[0].text), cues):
+        return frame
+    named = {w.offset + len(w.text): words(w.text) for w in windows}
+    for role in levels:
+        quantity = frame.roles[role]
+        if quantity.value > 0 and cues.positive.isdisjoint(named.get(quantity.start, ())):
+            frame.roles[role] = quantity.with_changes(value=-quantity.value)
+            frame.assumptions.append(f"{quantity.text} read as negative (the subject is a loss)")
+    return frame
 
 
 def _checkable(candidate: Candidate) -> bool:

@@ -35,6 +35,7 @@ class Cues:
     negative: tuple[tuple[str, ...], ...]
     negative_ending: dict[str, tuple[tuple[str, ...], ...]]  # `negative` by last word
     negative_after: frozenset[str]
+    positive: frozenset[str]
     filler: frozenset[str]
     multiples: dict[str, Decimal]
     multiple_hedges: dict[str, Hedge]
@@ -61,6 +62,7 @@ class Cues:
             negative=phrases(data["signs"]["negative"]),
             negative_ending=_group_by_last_word(phrases(data["signs"]["negative"])),
             negative_after=frozenset(data["signs"]["negative_after"]),
+            positive=frozenset(data["signs"]["positive"]),
             filler=frozenset(data["roles"]["filler"]),
             multiples={w: Decimal(v) for w, v in data["multiples"]["words"].items()},
             multiple_hedges={w: Hedge(v) for w, v in data["multiples"]["hedges"].items()},
