@@ -126,6 +126,18 @@ def _names_a_cause(tokens: list[str], cues: Cues) -> bool:
     )
 
 
+def _as_clause(tokens: list[str], cues: Cues) -> bool:
+    """ "…, as beer sales for the seven months jumped by 14.5 percent": "as" opening a clause
+    with its own subject and verb, whose change is not the one the levels before it state."""
+    if "as" not in tokens:
+        return False
+    start = tokens.index("as") + 1
+    for index in range(start, len(tokens)):
+        if cues.direction_of(tokens[index]):
+            return any(word not in cues.filler for word in tokens[start:index])
+    return False
+
+
 def _strip_hedge(window: str, quantity: Quantity) -> str:
     """Drop the approximator or bound word the lexer already read ("for less than" → "for").
 
@@ -178,11 +190,12 @@ class _Binder:
     def role(self, quantity: Quantity, before: list[str], after: list[str]) -> str:
         if quantity.kind is Kind.NUMBER and after[:1] in (["times"], ["fold"]):
             return "factor"  # "rose 3.5 times", "a 2.5-fold increase"
+        role = role_of(quantity, before, self.cues)
         if quantity.kind is Kind.NUMBER and after[:1] in (["points"], ["point"]):
             # Bare "points": percentage points beside rates, index points beside index levels;
-            # the rules' level kinds tell the two apart.
-            return "points"
-        role = role_of(quantity, before, self.cues)
+            # the rules' level kinds tell the two apart. After a level cue ("closed up 0.43 %
+            # at 1,138.84 points") the figure is the index level itself.
+            return role if role in LEVEL_ROLES else "points"
         if role == "level" and self.previous_role in CHANGE_ROLES and _is_or_link(before):
             return "percent" if quantity.kind is Kind.PERCENT else "change"
         if role == "level" and after and self.cues.direction_of(after[0]):
@@ -205,7 +218,7 @@ class _Binder:
             # Both levels are set: a change with no cue of its own belongs to another statement,
             # and so does one after a clause separator ("fell to 1.5 from 3.2, while net sales
             # increased by 4.8%").
-            if _is_separator(window, self.cues):
+            if _is_separator(window, self.cues) or _as_clause(before, self.cues):
                 return True
             return not has_direction and not _is_or_link(before)
         return frame.has_change and frame.has_levels and _is_separator(window, self.cues)
@@ -322,23 +335,32 @@ def _subject_is_loss(tokens: list[str], cues: Cues) -> bool:
 
 
 def _losses_alike(frame: Candidate, windows: list[_Window], cues: Cues) -> Candidate:
-    """ "Net loss was $5.6 million, compared with a net loss of $7.8 million": in a claim about
-    a loss the loss cue marks only the second level negative, and the subject makes the first
-    one a loss too, unless its own words name a gain ("from operating income of $5.4m"). A level
-    written negative ("(2.4)%") says nothing of the other's sign."""
+    """A claim whose subject is a loss ("Net loss for the quarter was $5.6 million, compared
+    with a net loss of $7.8 million"; "Operating loss increased to EUR 17mn from a loss of EUR
+    10.8 mn"). A loss cue marks only one level negative: the others are losses too, unless their
+    own words name a gain ("from operating income of $5.4m"). And a direction word then speaks
+    of the loss's size: with the levels negative, a loss that increased is a value that fell.
+    A level written negative ("(2.4)%") says nothing of the other's sign."""
     levels = [role for role in LEVEL_ROLES if role in frame.roles]
+    if len(levels) < 2 or not windows or not _subject_is_loss(words(windows[0].text), cues):
+        return frame
     signs = {frame.roles[role].value < 0 for role in levels}
-    if len(levels) < 2 or signs != {True, False} or not windows:
-        return frame
-    loss_cued = any(_LOSS_CUED in assumption for assumption in frame.assumptions)
-    if not loss_cued or not _subject_is_loss(words(windows[0].text), cues):
-        return frame
-    named = {w.offset + len(w.text): words(w.text) for w in windows}
-    for role in levels:
-        quantity = frame.roles[role]
-        if quantity.value > 0 and cues.positive.isdisjoint(named.get(quantity.start, ())):
-            frame.roles[role] = quantity.with_changes(value=-quantity.value)
-            frame.assumptions.append(f"{quantity.text} read as negative (the subject is a loss)")
+    if signs == {True, False} and any(_LOSS_CUED in a for a in frame.assumptions):
+        named = {w.offset + len(w.text): words(w.text) for w in windows}
+        for role in levels:
+            quantity = frame.roles[role]
+            if quantity.value > 0 and cues.positive.isdisjoint(named.get(quantity.start, ())):
+                frame.roles[role] = quantity.with_changes(value=-quantity.value)
+                frame.assumptions.append(
+                    f"{quantity.text} read as negative (the subject is a loss)"
+                )
+    word = frame.roles.get("direction")
+    if word is not None and all(frame.roles[role].value < 0 for role in levels):
+        frame.roles["direction"] = word.with_changes(value=-word.value, digits=_flip(word.digits))
+        grew = word.value > 0
+        frame.assumptions.append(
+            f"“{word.text}” is said of the loss: its value {'fell' if grew else 'rose'}"
+        )
     return frame
 
 

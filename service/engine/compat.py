@@ -60,6 +60,8 @@ def align_scales(candidate: Candidate) -> Candidate:
     if not scaled or len(scaled) == len(amounts):
         return candidate
     reference = max(scaled, key=lambda q: q.multiplier)
+    if reference.multiplier < 1:  # "rose 55.0 cents … to 46.20": the price is in units
+        return candidate
     for role in _AMOUNT_ROLES:
         quantity = candidate.roles.get(role)
         if quantity is None or quantity.scale or quantity.kind.is_rate:

@@ -85,7 +85,7 @@ def _change_candidates(text: str, amounts: list[Quantity], cues: Cues) -> list[C
             continue
         # Built once: the three passes below read the same windows and word lists.
         shared = SentenceAmounts.build(text, (start, end), sentence)
-        sums.extend(sum_candidates(shared))
+        sums.extend(sum_candidates(shared, cues))
         sums.extend(balance_candidates(shared, cues))
         checkable, partial = bind_sentence_frames(shared, cues)
         complete.extend((candidate, (start, end)) for candidate in checkable)

@@ -95,8 +95,12 @@ def explain(
             hedge_word = target.approximator or target.bound
             stated = f"{hedge_word} {target.text}" if hedge_word else target.text
             tail = f", which fits “{stated}” as hedged."
-    elif verdict is Verdict.IMPOSSIBLE:
+    elif verdict is Verdict.IMPOSSIBLE and evaluation.rule.kind == "percent_change":
         tail = ". A quantity that cannot go below zero cannot fall by more than 100%."
+    elif verdict is Verdict.IMPOSSIBLE:  # a share over 100%, parts above their total
+        reason = diagnosis.says if diagnosis is not None else "that is impossible"
+        tail = f": {reason}, which no rounding of the figures can explain."
+        diagnosis = None  # said already, and as a certainty, not a likelihood
     else:
         tail = f"; the stated {target.text} is {_value(evaluation, gap, signed=False)} away."
     if diagnosis is not None:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 
 from service.engine.candidate import Candidate
 from service.engine.compat import dimension
+from service.engine.cues import Cues, words
 from service.engine.quantity import Hedge, Kind, Quantity
 from service.engine.windows import SentenceAmounts
 
@@ -29,12 +31,17 @@ _TOTALLING = re.compile(
     re.IGNORECASE,
 )
 _OUT_OF = re.compile(r"\s*out of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
+# between two parts of a "totalling" list: a comma or "and" ("A, B and C, totalling T")
+_LIST = re.compile(r",|\band\b|;")
+_CLAUSE_BREAK = re.compile(r"--|[;:()]")
+_RANGE_DASH = re.compile(r"[-–]")
+_LONGEST_LIST_GAP = 60  # characters between two listed parts ("and information services")
 _NOT_ADDITIVE = re.compile(
     r"\b(?:chained|real terms|inflation[- ]adjusted|seasonally adjusted)\b", re.IGNORECASE
 )
 
 
-def sum_candidates(sentence: SentenceAmounts) -> list[Candidate]:
+def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
     """The sum of parts the sentence states, if any: a split or "including" after a total, a
     part "out of" its whole, or parts "totalling" the last figure."""
     text, span = sentence.text, sentence.span
@@ -47,24 +54,67 @@ def sum_candidates(sentence: SentenceAmounts) -> list[Candidate]:
     amounts = [sentence.amounts[i] for i in positions]
     for index, total in enumerate(amounts[:-1]):
         window = sentence.window(positions[index], positions[index + 1])
-        if _SPLIT.search(window):
-            return _candidate(text, span, total, _same(total, amounts[index + 1 :]), False)
-        if _INCLUDING.search(window):
-            return _candidate(text, span, total, _same(total, amounts[index + 1 :]), True)
+        cue = _SPLIT.search(window) or _INCLUDING.search(window)
+        if cue is not None:
+            if not _names_its_part(window[cue.end() :], cues) or _in_a_range(sentence, total):
+                return []
+            parts = _listed(sentence, positions[index + 1 :], cues)
+            lower = _SPLIT.search(window) is None
+            return _candidate(text, span, total, _same(total, parts), lower)
         part, whole = total, amounts[index + 1]
         if _OUT_OF.match(window) and _same(whole, [part]):
             # "$3.8 billion out of the total $15.8 billion": a part cannot exceed its whole.
             return _candidate(text, span, whole, [part], True)
     if len(amounts) >= 3:
         total = amounts[-1]
-        if _TOTALLING.search(sentence.window(positions[-2], positions[-1])):
+        if _TOTALLING.search(sentence.window(positions[-2], positions[-1])) and all(
+            _LIST.search(sentence.window(a, b)) for a, b in pairwise(positions[:-1])
+        ):
             return _candidate(text, span, total, _same(total, amounts[:-1]), False)
     return []
 
 
+def _names_its_part(between: str, cues: Cues) -> bool:
+    """Whether a part follows its split word closely ("including $3.1 billion", "of which
+    computer services $721m"), not after another clause ("including its core market -- and
+    generated a turnover of 76.5 mln"; "including restructuring costs showed even larger growth
+    to EUR 38.5 million")."""
+    return (
+        len(between) <= _LONGEST_LIST_GAP
+        and not _CLAUSE_BREAK.search(between)
+        and not any(cues.direction_of(word) for word in words(between))
+    )
+
+
+def _in_a_range(sentence: SentenceAmounts, quantity: Quantity) -> bool:
+    """ "from 0.1-1200 µl including new sizes for 10, 20 …": the end of a range is no total."""
+    before = sentence.text[max(0, quantity.start - 2) : quantity.start]
+    after = sentence.text[quantity.end : quantity.end + 2]
+    return bool(_RANGE_DASH.search(before) and before[:1].isdigit()) or bool(
+        _RANGE_DASH.match(after) and after[1:2].isdigit()
+    )
+
+
+def _listed(sentence: SentenceAmounts, positions: list[int], cues: Cues) -> list[Quantity]:
+    """The parts named after a split word: figures up to the end of their clause. "comprising
+    the 40 most traded stocks, closed up 0.43 % at 1,138.84 points" lists one part, not two: a
+    direction word or a long stretch of words between two figures starts another statement."""
+    parts = [sentence.amounts[positions[0]]]
+    for before, position in pairwise(positions):
+        window = sentence.window(before, position)
+        if len(window) > _LONGEST_LIST_GAP or any(cues.direction_of(w) for w in words(window)):
+            break
+        parts.append(sentence.amounts[position])
+    return parts
+
+
 def _same(total: Quantity, others: list[Quantity]) -> list[Quantity]:
+    """The figures that can be parts of `total`: of its dimension, or bare numbers (a unit is
+    often written once); a bare total ("six countries") takes bare parts only."""
     kind = dimension(total)
-    return [q for q in others if dimension(q) in (kind, None) or kind is None]
+    if kind is None:
+        return [q for q in others if dimension(q) is None]
+    return [q for q in others if dimension(q) in (kind, None)]
 
 
 def _candidate(
@@ -72,6 +122,8 @@ def _candidate(
 ) -> list[Candidate]:
     if len(parts) < (1 if lower else 2):
         return []
+    if total.value < 0 or any(part.value < 0 for part in parts):
+        return []  # "operating income was EUR -24.9 mn, including EUR 15.3 mn of expenses"
     summed = Quantity(
         text=" + ".join(part.text for part in parts),
         start=parts[0].start,

@@ -16,6 +16,7 @@ from service.engine.numbers.normalise import is_mixed_script, normalise, script_
 from service.engine.numbers.ranges import link_ranges
 from service.engine.numbers.site import Site
 from service.engine.numbers.spelled import read_spelled
+from service.engine.numbers.split import mark_split_figures
 from service.engine.quantity import Kind, Quantity
 
 
@@ -39,7 +40,7 @@ def read_quantities(text: object, lexicon: Lexicon) -> list[Quantity]:
         pos = _step(text, norm, start, is_word, floor, lexicon, found)
         if found and found[-1].end > floor:
             floor = found[-1].end
-    return link_ranges(text, found)
+    return mark_split_figures(norm, link_ranges(text, found))
 
 
 def _step(
@@ -112,7 +113,22 @@ def _amount(text: str, norm: str, core: Core, floor: int, lex: Lexicon, token: s
 
 
 def _glued_letters(norm: str, found: amounts.Affixes, core: Core) -> bool:
-    """True for "7MFY26", "3D", "1990s": letters glued to the digits that no suffix explains."""
-    if core.spelled or found.end != core.end or found.end >= len(norm):
+    """True for "7MFY26", "3D", "1990s": letters glued to the digits that no suffix explains;
+    and for "one-off", "one-time": a number word hyphened to a word that is no unit."""
+    if found.end != core.end or found.end >= len(norm):
         return False
+    if core.spelled:
+        return norm[found.end] == "-" and _hyphened_word(norm, found.end + 1) not in _NUMBER_TAILS
     return norm[found.end].isalpha() or norm[found.end] == "_"
+
+
+# what may follow a number word after a hyphen and keep it a number ("two-fold", "two-thirds");
+# "" is no word at all ("a two- or three-year plan")
+_NUMBER_TAILS = frozenset({"", "fold", "third", "thirds", "quarter", "quarters", "half"})
+
+
+def _hyphened_word(norm: str, start: int) -> str:
+    end = start
+    while end < len(norm) and norm[end].isalpha():
+        end += 1
+    return norm[start:end].lower()
