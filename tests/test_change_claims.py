@@ -272,3 +272,36 @@ def test_a_direction_claim_is_explained_in_words_not_as_a_range():
     )
     flat = _finding("Prices rose to 5.0 from 5.0.", "EC108")
     assert "it could be anything from a fall to a rise" in flat.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a level before the verb it is the subject of is no "a $20.2 million decrease"
+        (
+            "Adjusted EBITDA of $85.3 million increased 14% from $74.8 million in the prior year.",
+            "EC101",
+        ),
+        # the unit written once, on one level only
+        ("We had 1,234 employees, compared to 1,150 a year earlier, an increase of 7.3%.", "EC101"),
+        # another measure in brackets is skipped, like a translation
+        (
+            "Revenue increased 12% (14% on a constant currency basis) to $4.5 billion from $4.0 billion.",
+            "EC101",
+        ),
+        # the direction word before the levels signs a change stated after them
+        (
+            "SG&A as a percentage of sales decreased to 18.2% from 19.6%, or 140 basis points.",
+            "EC106",
+        ),
+    ],
+)
+def test_claims_once_missed_are_checked(text, rule):
+    [finding] = [f for f in service.check_text(text).findings if f.rule == rule]
+    assert finding.verdict is Verdict.CONSISTENT
+
+
+def test_an_index_named_by_its_size_is_no_level():
+    report = service.check_text("The S&P 500 gained 24% in 2023 after falling 19% in 2022.")
+    assert report.candidates == 0
+    assert [q.kind.name for q in report.figures][:1] == ["CODE"]

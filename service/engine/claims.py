@@ -106,6 +106,16 @@ def direction_near(before: list[str], after: list[str], cues: Cues) -> tuple[str
     return None, False
 
 
+# past-tense direction verbs that do not end in "-ed"
+_IRREGULAR_PAST = frozenset({"rose", "fell", "grew", "slid", "sank", "shrank", "lost", "cut"})
+
+
+def _noun(word: str) -> bool:
+    """Whether a direction word after a figure names its change ("a $20.2 million decrease")
+    rather than being the verb whose subject the figure ends ("… of $85.3 million increased")."""
+    return not word.endswith("ed") and word not in _IRREGULAR_PAST
+
+
 def _flip(direction: str) -> str:
     return "down" if direction == "up" else "up"
 
@@ -198,8 +208,8 @@ class _Binder:
             return role if role in LEVEL_ROLES else "points"
         if role == "level" and self.previous_role in CHANGE_ROLES and _is_or_link(before):
             return "percent" if quantity.kind is Kind.PERCENT else "change"
-        if role == "level" and after and self.cues.direction_of(after[0]):
-            return "change"  # "a $20.2 million decrease"
+        if role == "level" and after and self.cues.direction_of(after[0]) and _noun(after[0]):
+            return "change"  # "a $20.2 million decrease"; not "EBITDA of $85.3m increased 14%"
         return role
 
     def starts_new_claim(self, role: str, window: str, before: list[str]) -> bool:
@@ -227,7 +237,13 @@ class _Binder:
         quantity = self.amounts[position]
         raw_window = self.sentence.gaps[position]
         bracketed = raw_window.strip() in ("(", "[") and position > 0
-        twin = quantity.kind is Kind.PERCENT and self.previous_role in CHANGE_ROLES
+        # "$45.2 million (12%)" states the change twice; "12% (14% on a constant currency
+        # basis)" gives another measure, which is skipped like a translation
+        twin = (
+            quantity.kind is Kind.PERCENT
+            and self.previous_role in CHANGE_ROLES
+            and self.previous_role != "percent"
+        )
         if bracketed and not twin:
             return  # a parenthetical translation of the previous figure: "8.5 mln euro ($12.4 mln)"
         if ";" in raw_window and self.frame.roles:
@@ -278,6 +294,11 @@ class _Binder:
         The first window that has one wins. A frame with a change figure uses neither, so its
         windows are not searched (the multiple pattern is the costliest search of binding)."""
         if frame.has_change:
+            if frame.direction is None:
+                # "decreased to 18.2% from 19.6%, or 140 basis points": the change has no
+                # direction word of its own; the one before its levels gives its sign.
+                word = self._level_direction(windows)
+                frame.direction = word.digits if word is not None else None
             return frame
         frame.multiple = next(
             (m for w in windows if (m := multiple_in(w.text, w.offset, self.cues)) is not None),
@@ -286,7 +307,12 @@ class _Binder:
         with_multiple(frame)
         if frame.has_change:
             return frame
-        frame.direction_word = next(
+        frame.direction_word = self._level_direction(windows)
+        return with_direction(frame)
+
+    def _level_direction(self, windows: list[_Window]) -> Quantity | None:
+        """The first direction word right before a level of the frame ("rose to …")."""
+        return next(
             (
                 d
                 for w in windows
@@ -294,7 +320,6 @@ class _Binder:
             ),
             None,
         )
-        return with_direction(frame)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,9 +35,15 @@ def mismatch(rule: Rule, candidate: Candidate) -> str | None:
     if any(q.kind.is_rate for q in amounts) and any(not q.kind.is_rate for q in amounts):
         return "a rate and an amount cannot be compared"
     dimensions = {found for q in amounts if (found := dimension(q))}
+    if len(dimensions) == 2 and "count" in dimensions and not _money(dimensions):
+        dimensions.discard("count")  # "1,234 employees … compared to 1,150": a unit written once
     if len(dimensions) > 1:
         return "the figures measure different things: " + ", ".join(sorted(dimensions))
     return None
+
+
+def _money(dimensions: set[str]) -> bool:
+    return any(found.startswith("money") for found in dimensions)
 
 
 def dimension(quantity: Quantity) -> str | None:
