@@ -379,12 +379,33 @@ def _losses_alike(frame: Candidate, windows: list[_Window], cues: Cues) -> Candi
                 frame.assumptions.append(
                     f"{quantity.text} read as negative (the subject is a loss)"
                 )
+    if all(frame.roles[role].value > 0 for role in levels):
+        return _judged_loss(frame, windows, cues)
     word = frame.roles.get("direction")
     if word is not None and all(frame.roles[role].value < 0 for role in levels):
         frame.roles["direction"] = word.with_changes(value=-word.value, digits=_flip(word.digits))
         grew = word.value > 0
         frame.assumptions.append(
             f"“{word.text}” is said of the loss: its value {'fell' if grew else 'rose'}"
+        )
+    return frame
+
+
+def _judged_loss(frame: Candidate, windows: list[_Window], cues: Cues) -> Candidate:
+    """A loss written as positive amounts and judged by an evaluative word ("an improvement of
+    $6.5 million from a loss of $30.3 million"): the word speaks of the value, so the amounts,
+    the loss's size, moved the other way."""
+    judged = next((w for win in windows for w in words(win.text) if w in cues.evaluative), None)
+    if judged is None:
+        return frame
+    if frame.direction is not None:
+        frame.direction = _flip(frame.direction)
+    word = frame.roles.get("direction")
+    if word is not None:
+        frame.roles["direction"] = word.with_changes(value=-word.value, digits=_flip(word.digits))
+    if frame.direction is not None or word is not None:
+        frame.assumptions.append(
+            f"“{judged}” is said of the loss's value: its size moved the other way"
         )
     return frame
 

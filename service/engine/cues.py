@@ -36,6 +36,7 @@ class Cues:
     negative_ending: dict[str, tuple[tuple[str, ...], ...]]  # `negative` by last word
     negative_after: frozenset[str]
     positive: frozenset[str]
+    evaluative: frozenset[str]
     filler: frozenset[str]
     multiples: dict[str, Decimal]
     multiple_hedges: dict[str, Hedge]
@@ -63,6 +64,7 @@ class Cues:
             negative_ending=_group_by_last_word(phrases(data["signs"]["negative"])),
             negative_after=frozenset(data["signs"]["negative_after"]),
             positive=frozenset(data["signs"]["positive"]),
+            evaluative=frozenset(data["signs"]["evaluative"]),
             filler=frozenset(data["roles"]["filler"]),
             multiples={w: Decimal(v) for w, v in data["multiples"]["words"].items()},
             multiple_hedges={w: Hedge(v) for w, v in data["multiples"]["hedges"].items()},
