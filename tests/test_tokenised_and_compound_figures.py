@@ -107,3 +107,11 @@ def test_parts_above_an_including_total_are_still_impossible():
     assert finding.explanation.endswith(
         ": the parts exceed the total, which no rounding of the figures can explain."
     )
+
+
+def test_up_to_after_a_verb_of_movement_is_a_rise_not_a_bound():
+    figures = _figures("Capacity is up to 150,000 tonnes; the rate ticked up to 3.9% from 3.8%.")
+    assert figures["150,000 tonnes"].bound == "up to"
+    assert figures["3.9%"].bound is None
+    [finding] = service.check_text("The rate ticked up to 3.9% from 3.8%.").findings
+    assert (finding.rule, finding.verdict.value) == ("EC108", "consistent")

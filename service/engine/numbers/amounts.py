@@ -140,8 +140,17 @@ def _currency_before(
 def _take_hedge(norm: str, found: Affixes, floor: int, lex: Lexicon) -> None:
     hedge = lex.hedge_re.search(norm, max(floor, found.start - 24), found.start)
     if hedge:
-        found.hedge_form = hedge["h"] or hedge["g"]
+        form = hedge["h"] or hedge["g"]
+        if " ".join(form.lower().split()) == "up to" and _moved(norm, hedge.start(), floor, lex):
+            return  # "the rate ticked up to 3.9%": a rise to the figure, not a bound
+        found.hedge_form = form
         found.hedge = lex.hedges.get(" ".join(found.hedge_form.lower().split()))
+
+
+def _moved(norm: str, start: int, floor: int, lex: Lexicon) -> bool:
+    """Whether the word before `start` is a verb of movement ("went", "ticked")."""
+    words = norm[max(floor, start - 16) : start].split()
+    return bool(words) and words[-1].lower() in lex.movement_verbs
 
 
 def _take_sign(norm: str, found: Affixes, floor: int) -> None:

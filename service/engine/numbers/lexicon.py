@@ -103,6 +103,8 @@ class Lexicon:
     hedge_last_words: frozenset[str]
     # last word -> the words that may stand before it in a hedge ("to": ("close", "up"))
     hedge_penults: Mapping[str, tuple[str, ...]]
+    # verbs after which "up to" is a movement to the figure, not an upper bound ("ticked up to")
+    movement_verbs: frozenset[str]
     cardinals: Mapping[str, int]
     multipliers: Mapping[str, int]
     ordinals: Mapping[str, int]
@@ -289,6 +291,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         hedge_re=_hedge_regex(hedges),
         hedge_last_words=frozenset(h.split()[-1] for h in hedges),
         hedge_penults=_hedge_penults(hedges),
+        movement_verbs=frozenset(w.lower() for w in data.get("movement", {}).get("verbs", [])),
         cardinals=cardinals,
         multipliers=multipliers,
         ordinals=ordinals,
