@@ -305,3 +305,14 @@ def test_an_index_named_by_its_size_is_no_level():
     report = service.check_text("The S&P 500 gained 24% in 2023 after falling 19% in 2022.")
     assert report.candidates == 0
     assert [q.kind.name for q in report.figures][:1] == ["CODE"]
+
+
+def test_a_rate_named_by_its_noun_is_a_level_and_a_basis_point_check_is_not_weak():
+    """'margin of 18.2% was down 90 basis points from 19.1%': the rate after "of" is the new
+    level (not a change); and a range 20 bp wide is a precise check of 90 bp, where the weak
+    flag once compared it with 10% of 90."""
+    [finding] = service.check_text(
+        "Adjusted operating margin of 18.2% was down 90 basis points from 19.1% last year."
+    ).findings
+    assert (finding.rule, finding.verdict) == ("EC106", Verdict.CONSISTENT)
+    assert not finding.weak

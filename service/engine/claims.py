@@ -73,7 +73,11 @@ def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
     if role == "level" and _names_a_base(tokens, cues):
         role = "base"  # "from net sales of $1.89bn": a base, though nouns stand between
     if quantity.kind is Kind.PERCENT:
-        # A rate is a level only right after its cue ("to 9.7%", "from 9.9%"); else a change.
+        # A rate is a level only right after its cue ("to 9.7%", "from 9.9%") or as the value
+        # a noun phrase names ("operating margin of 18.2% was down 90 basis points from 19.1%");
+        # else a change ("an increase of 5%" has its direction word before the "of").
+        if role == "level" and tokens[-1:] == ["of"]:
+            return "level"
         adjacent = cue is not None and cue[1] == len(tokens) and tokens[-1] != "of"
         if role not in LEVEL_ROLES or not adjacent:
             return "percent"

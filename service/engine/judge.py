@@ -302,6 +302,8 @@ def _noise_floor(rule: Rule, target: Quantity, policy: Policy) -> Decimal:
 def _is_weak(rule: Rule, computed: Interval, point: Decimal, policy: Policy) -> bool:
     if rule.target_scale == "points":
         return computed.width > policy.weak_points
+    if rule.target == "bps":  # a change in basis points is a change in points, ×100
+        return computed.width > policy.weak_points * 100
     return computed.width > abs(point) * policy.weak_relative
 
 
