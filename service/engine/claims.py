@@ -77,7 +77,9 @@ def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
         # a noun phrase names ("operating margin of 18.2% was down 90 basis points from 19.1%");
         # else a change ("an increase of 5%" has its direction word before the "of").
         if role == "level" and tokens[-1:] == ["of"]:
-            return "level"
+            # not "a growth rate of 12.29pc": a direction word in the noun phrase makes a change
+            named = tokens[-4:-1]
+            return "percent" if any(cues.direction_of(word) for word in named) else "level"
         adjacent = cue is not None and cue[1] == len(tokens) and tokens[-1] != "of"
         if role not in LEVEL_ROLES or not adjacent:
             return "percent"
