@@ -134,6 +134,8 @@ def _is_separator(window: str, cues: Cues) -> bool:
 def _names_a_cause(tokens: list[str], cues: Cues) -> bool:
     """Whether the words before a figure put the change down to something ("due to", "driven
     by"): what follows is a cause of the claim so far, not one of its figures."""
+    if cues.cause_keys.isdisjoint(tokens):  # nearly every window
+        return False
     return any(
         _phrase_ends_at(tokens, index + 1, phrase)
         for index, word in enumerate(tokens)
@@ -300,7 +302,7 @@ class _Binder:
         The first window that has one wins. A frame with a change figure uses neither, so its
         windows are not searched (the multiple pattern is the costliest search of binding)."""
         if frame.has_change:
-            if frame.direction is None:
+            if frame.direction is None and frame.complete:
                 # "decreased to 18.2% from 19.6%, or 140 basis points": the change has no
                 # direction word of its own; the one before its levels gives its sign.
                 word = self._level_direction(windows)
@@ -351,6 +353,12 @@ class _Window:
         object.__setattr__(self, "level", level)
 
 
+def _names_a_loss(text: str, cues: Cues) -> bool:
+    """A quick test before `_subject_is_loss` tokenises the window: most name no loss."""
+    lowered = text.lower()
+    return any(word in lowered for word in cues.negative_after)
+
+
 def _subject_is_loss(tokens: list[str], cues: Cues) -> bool:
     """Whether the sentence is about a loss or deficit: such a word before the first cue of its
     first figure ("Net loss for the quarter was $5.6 million"; not "changed to a loss of")."""
@@ -373,7 +381,9 @@ def _losses_alike(frame: Candidate, windows: list[_Window], cues: Cues) -> Candi
     of the loss's size: with the levels negative, a loss that increased is a value that fell.
     A level written negative ("(2.4)%") says nothing of the other's sign."""
     levels = [role for role in LEVEL_ROLES if role in frame.roles]
-    if len(levels) < 2 or not windows or not _subject_is_loss(words(windows[0].text), cues):
+    if len(levels) < 2 or not windows or not _names_a_loss(windows[0].text, cues):
+        return frame
+    if not _subject_is_loss(words(windows[0].text), cues):
         return frame
     signs = {frame.roles[role].value < 0 for role in levels}
     if signs == {True, False} and any(_LOSS_CUED in a for a in frame.assumptions):

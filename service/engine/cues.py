@@ -32,6 +32,7 @@ class Cues:
     links: frozenset[str]
     separators: tuple[str, ...]
     causes: tuple[tuple[str, ...], ...]  # word sequences that introduce a change's causes
+    cause_keys: frozenset[str]  # a telling word of each: a window without one names no cause
     negative: tuple[tuple[str, ...], ...]
     negative_ending: dict[str, tuple[tuple[str, ...], ...]]  # `negative` by last word
     negative_after: frozenset[str]
@@ -60,6 +61,7 @@ class Cues:
             links=frozenset(data["roles"]["change_links"]),
             separators=tuple(data["clauses"]["separators"]),
             causes=phrases(data["clauses"]["causes"]),
+            cause_keys=_keys(phrases(data["clauses"]["causes"])),
             negative=phrases(data["signs"]["negative"]),
             negative_ending=_group_by_last_word(phrases(data["signs"]["negative"])),
             negative_after=frozenset(data["signs"]["negative_after"]),
@@ -85,6 +87,15 @@ class Cues:
         if word in self.down:
             return "down"
         return None
+
+
+# words too common to tell a phrase apart ("due to" is told by "due", not by "to")
+_COMMON = frozenset({"a", "an", "the", "as", "of", "to", "by", "from", "in", "on"})
+
+
+def _keys(group: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """One telling word per phrase, for a quick test that a window holds none of them."""
+    return frozenset(next((w for w in p if w not in _COMMON), p[0]) for p in group if p)
 
 
 def _multiple_pattern(table: Mapping[str, Any]) -> re.Pattern[str]:
