@@ -316,3 +316,15 @@ def test_a_rate_named_by_its_noun_is_a_level_and_a_basis_point_check_is_not_weak
     ).findings
     assert (finding.rule, finding.verdict) == ("EC106", Verdict.CONSISTENT)
     assert not finding.weak
+
+
+def test_a_percent_with_no_direction_word_takes_no_role():
+    """'We own a 51% interest in the joint venture, which generated revenue of $125.4 million …,
+    an increase of 9.2% from $114.8 million': the stake took the percent role, and the claim
+    lost its new level to it."""
+    text = (
+        "We own a 51% interest in the joint venture, which generated revenue of $125.4 million "
+        "in 2023, an increase of 9.2% from $114.8 million in 2022."
+    )
+    [finding] = service.check_text(text).findings
+    assert (finding.rule, finding.verdict) == ("EC101", Verdict.CONSISTENT)

@@ -265,6 +265,12 @@ class _Binder:
         role = self.role(quantity, before, after)
         if role == "percent" and after[:1] == ["of"]:
             return  # "123 per cent of adjusted earnings" is a share, not a change
+        if (
+            role == "percent"
+            and self.previous_role not in CHANGE_ROLES
+            and direction_near(before, after, self.cues)[0] is None
+        ):
+            return  # "we own a 51% interest": a percent with no direction word is no change
         if self.starts_new_claim(role, window, before):
             self.close_frame()
         if role == "old" and quantity.bound and quantity.bound.lower() in _OLD_BOUNDS:
