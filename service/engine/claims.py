@@ -112,6 +112,7 @@ def direction_near(before: list[str], after: list[str], cues: Cues) -> tuple[str
     return None, False
 
 
+_MORE_LESS = frozenset({"more", "less", "fewer"})
 # past-tense direction verbs that do not end in "-ed"
 _IRREGULAR_PAST = frozenset({"rose", "fell", "grew", "slid", "sank", "shrank", "lost", "cut"})
 
@@ -218,6 +219,9 @@ class _Binder:
             return "percent" if quantity.kind is Kind.PERCENT else "change"
         if role == "level" and after and self.cues.direction_of(after[0]) and _noun(after[0]):
             return "change"  # "a $20.2 million decrease"; not "EBITDA of $85.3m increased 14%"
+        if after[1:2] == ["than"] and (after[0] in _MORE_LESS or self.cues.direction_of(after[0])):
+            # "were $32.4 million higher than the $212.7 million": a difference, whatever cue
+            return "percent" if quantity.kind is Kind.PERCENT else "change"
         return role
 
     def starts_new_claim(self, role: str, window: str, before: list[str]) -> bool:
