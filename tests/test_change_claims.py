@@ -328,3 +328,10 @@ def test_a_percent_with_no_direction_word_takes_no_role():
     )
     [finding] = service.check_text(text).findings
     assert (finding.rule, finding.verdict) == ("EC101", Verdict.CONSISTENT)
+
+
+def test_a_hedged_multiple_names_its_hedge_once():
+    [finding] = service.check_text(
+        "Free cash flow more than doubled to $512 million from $240 million."
+    ).findings
+    assert "which fits “more than doubled” as hedged" in finding.explanation

@@ -93,7 +93,8 @@ def explain(
         tail = f", and the stated {target.text} is within that range."
         if target.hedge is not None:
             hedge_word = target.approximator or target.bound
-            stated = f"{hedge_word} {target.text}" if hedge_word else target.text
+            written = hedge_word and target.text.lower().startswith(hedge_word.lower())
+            stated = f"{hedge_word} {target.text}" if hedge_word and not written else target.text
             tail = f", which fits “{stated}” as hedged."
     elif verdict is Verdict.IMPOSSIBLE and evaluation.rule.kind == "percent_change":
         tail = ". A quantity that cannot go below zero cannot fall by more than 100%."
