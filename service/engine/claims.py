@@ -269,12 +269,11 @@ class _Binder:
         role = self.role(quantity, before, after)
         if role == "percent" and after[:1] == ["of"]:
             return  # "123 per cent of adjusted earnings" is a share, not a change
-        if (
-            role == "percent"
-            and self.previous_role not in CHANGE_ROLES
-            and direction_near(before, after, self.cues)[0] is None
-        ):
-            return  # "we own a 51% interest": a percent with no direction word is no change
+        near: tuple[str | None, bool] | None = None  # the direction near a change, found once
+        if role == "percent" and self.previous_role not in CHANGE_ROLES:
+            near = direction_near(before, after, self.cues)
+            if near[0] is None:
+                return  # "we own a 51% interest": a percent with no direction word is no change
         if self.starts_new_claim(role, window, before):
             self.close_frame()
         if role == "old" and quantity.bound and quantity.bound.lower() in _OLD_BOUNDS:
@@ -291,7 +290,7 @@ class _Binder:
         else:
             self.frame.roles[role] = quantity
         if role in CHANGE_ROLES and self.frame.direction is None:
-            direction, loss = direction_near(before, after, self.cues)
+            direction, loss = near or direction_near(before, after, self.cues)
             self.frame.direction, self.frame.subject_is_loss = direction, loss
         offset = quantity.start - len(raw_window)
         self.windows.append(_Window(raw_window, offset, role in _LEVELISH))
