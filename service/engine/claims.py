@@ -70,6 +70,8 @@ def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
         return "bps"
     cue = _last_cue(tokens, cues)
     role = cue[0] if cue else "level"
+    if role == "level" and _change_of_something(tokens, cues):
+        role = "change"  # "the decrease in operating income of $22.3 million"
     if role == "level" and _names_a_base(tokens, cues):
         role = "base"  # "from net sales of $1.89bn": a base, though nouns stand between
     if quantity.kind is Kind.PERCENT:
@@ -84,6 +86,17 @@ def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
         if role not in LEVEL_ROLES or not adjacent:
             return "percent"
     return role
+
+
+def _change_of_something(tokens: list[str], cues: Cues) -> bool:
+    """ "the decrease in operating income of": a direction noun, "in", a short noun phrase and
+    "of" right before the figure name the change of that noun phrase."""
+    if tokens[-1:] != ["of"]:
+        return False
+    for index in range(len(tokens) - 2, max(len(tokens) - 7, 0), -1):
+        if tokens[index] == "in":
+            return index > 0 and cues.direction_of(tokens[index - 1]) is not None
+    return False
 
 
 def _names_a_base(tokens: list[str], cues: Cues) -> bool:
