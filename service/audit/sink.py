@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from service.audit.errors import ResumeError
-from service.audit.source import SURROGATE, Record
+from service.audit.source import REPLACEMENT, SURROGATE, Record
 
 if TYPE_CHECKING:  # rowcheck imports this module to write the rows it checks
     from service.audit.rowcheck import Result
@@ -115,7 +115,7 @@ def utf8(text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        return SURROGATE.sub("\ufffd", text).encode("utf-8")
+        return SURROGATE.sub(REPLACEMENT, text).encode("utf-8")
 
 
 def _quoted(cell: bytes, delimiter: bytes) -> bytes:

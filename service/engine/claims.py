@@ -153,8 +153,7 @@ def _names_a_cause(tokens: list[str], cues: Cues) -> bool:
     return any(
         _phrase_ends_at(tokens, index + 1, phrase)
         for index, word in enumerate(tokens)
-        for phrase in cues.causes
-        if phrase[-1] == word
+        for phrase in cues.causes_ending.get(word, ())
     )
 
 
@@ -327,7 +326,7 @@ class _Binder:
             if frame.direction is None and frame.complete:
                 # "decreased to 18.2% from 19.6%, or 140 basis points": the change has no
                 # direction word of its own; the one before its levels gives its sign.
-                word = self._level_direction(windows)
+                word = self._level_direction(frame, windows)
                 frame.direction = word.digits if word is not None else None
             return frame
         frame.multiple = next(
@@ -337,19 +336,23 @@ class _Binder:
         with_multiple(frame)
         if frame.has_change:
             return frame
-        frame.direction_word = self._level_direction(windows)
+        frame.direction_word = self._level_direction(frame, windows)
         return with_direction(frame)
 
-    def _level_direction(self, windows: list[_Window]) -> Quantity | None:
-        """The first direction word right before a level of the frame ("rose to …")."""
-        return next(
-            (
-                d
-                for w in windows
-                if w.level and (d := direction_word(w.text, w.offset, self.cues)) is not None
-            ),
-            None,
-        )
+    def _level_direction(self, frame: Candidate, windows: list[_Window]) -> Quantity | None:
+        """The first direction word right before a level of the frame ("rose to …"). A bound
+        the lexer read before the level is no direction: "from 200 kW up to 2 MW"."""
+        figures = (*frame.roles.values(), *frame.levels, *frame.bases)
+        bounded = {q.start: q for q in figures if q.bound}
+        for w in windows:
+            if not w.level:
+                continue
+            level = bounded.get(w.offset + len(w.text))
+            text = _strip_hedge(w.text, level) if level is not None else w.text
+            found = direction_word(text, w.offset, self.cues)
+            if found is not None:
+                return found
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,12 +424,16 @@ def _losses_alike(frame: Candidate, windows: list[_Window], cues: Cues) -> Candi
         return _judged_loss(frame, windows, cues)
     word = frame.roles.get("direction")
     if word is not None and all(frame.roles[role].value < 0 for role in levels):
-        frame.roles["direction"] = word.with_changes(value=-word.value, digits=_flip(word.digits))
+        _flip_direction_word(frame, word)
         grew = word.value > 0
         frame.assumptions.append(
             f"“{word.text}” is said of the loss: its value {'fell' if grew else 'rose'}"
         )
     return frame
+
+
+def _flip_direction_word(frame: Candidate, word: Quantity) -> None:
+    frame.roles["direction"] = word.with_changes(value=-word.value, digits=_flip(word.digits))
 
 
 def _judged_loss(frame: Candidate, windows: list[_Window], cues: Cues) -> Candidate:
@@ -440,7 +447,7 @@ def _judged_loss(frame: Candidate, windows: list[_Window], cues: Cues) -> Candid
         frame.direction = _flip(frame.direction)
     word = frame.roles.get("direction")
     if word is not None:
-        frame.roles["direction"] = word.with_changes(value=-word.value, digits=_flip(word.digits))
+        _flip_direction_word(frame, word)
     if frame.direction is not None or word is not None:
         frame.assumptions.append(
             f"“{judged}” is said of the loss's value: its size moved the other way"

@@ -31,7 +31,8 @@ class Cues:
     new: tuple[tuple[str, ...], ...]
     links: frozenset[str]
     separators: tuple[str, ...]
-    causes: tuple[tuple[str, ...], ...]  # word sequences that introduce a change's causes
+    # word sequences that introduce a change's causes, by last word (as `negative_ending`)
+    causes_ending: dict[str, tuple[tuple[str, ...], ...]]
     cause_keys: frozenset[str]  # a telling word of each: a window without one names no cause
     negative: tuple[tuple[str, ...], ...]
     negative_ending: dict[str, tuple[tuple[str, ...], ...]]  # `negative` by last word
@@ -60,7 +61,7 @@ class Cues:
             new=phrases(data["roles"]["new"]),
             links=frozenset(data["roles"]["change_links"]),
             separators=tuple(data["clauses"]["separators"]),
-            causes=phrases(data["clauses"]["causes"]),
+            causes_ending=_group_by_last_word(phrases(data["clauses"]["causes"])),
             cause_keys=_keys(phrases(data["clauses"]["causes"])),
             negative=phrases(data["signs"]["negative"]),
             negative_ending=_group_by_last_word(phrases(data["signs"]["negative"])),

@@ -59,7 +59,7 @@ def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
             if not _names_its_part(window[cue.end() :], cues) or _in_a_range(sentence, total):
                 return []
             parts = _listed(sentence, positions[index + 1 :], cues)
-            lower = _SPLIT.search(window) is None
+            lower = cue.re is _INCLUDING  # "including" bounds the parts; a split adds them up
             return _candidate(text, span, total, _same(total, parts), lower)
         part, whole = total, amounts[index + 1]
         if _OUT_OF.match(window) and _same(whole, [part]):
@@ -82,7 +82,7 @@ def _names_its_part(between: str, cues: Cues) -> bool:
     return (
         len(between) <= _LONGEST_LIST_GAP
         and not _CLAUSE_BREAK.search(between)
-        and not any(cues.direction_of(word) for word in words(between))
+        and not _says_a_direction(between, cues)
     )
 
 
@@ -102,10 +102,15 @@ def _listed(sentence: SentenceAmounts, positions: list[int], cues: Cues) -> list
     parts = [sentence.amounts[positions[0]]]
     for before, position in pairwise(positions):
         window = sentence.window(before, position)
-        if len(window) > _LONGEST_LIST_GAP or any(cues.direction_of(w) for w in words(window)):
+        if len(window) > _LONGEST_LIST_GAP or _says_a_direction(window, cues):
             break
         parts.append(sentence.amounts[position])
     return parts
+
+
+def _says_a_direction(text: str, cues: Cues) -> bool:
+    """A direction word ("rose", "growth") between figures: another statement has begun."""
+    return any(cues.direction_of(word) for word in words(text))
 
 
 def _same(total: Quantity, others: list[Quantity]) -> list[Quantity]:

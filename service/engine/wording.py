@@ -30,8 +30,6 @@ def direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
     """The direction word right before a level ("climb to $374 million"), as a ±1 figure."""
     for match in reversed(list(_WORD_SPANS.finditer(window))):
         direction = cues.direction_of(match.group(0).lower())
-        if direction is not None and _bound_not_direction(window, match.start(), match.end()):
-            return None
         if direction is not None:
             return Quantity(
                 text=match.group(0),
@@ -46,16 +44,6 @@ def direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
         if word not in cues.filler and word not in _LEVEL_LINKS:
             return None
     return None
-
-
-def _bound_not_direction(window: str, start: int, end: int) -> bool:
-    """ "from 200 kW up to 2 MW": "up to" right after a figure bounds a range; it is no rise
-    ("went up to" still is one)."""
-    return (
-        window[start:end].lower() == "up"
-        and not window[:start].strip()
-        and window[end:].lstrip().lower().startswith("to")
-    )
 
 
 _MORE = frozenset({"more", "higher", "larger", "bigger", "greater"})
