@@ -7,11 +7,13 @@ scale, and the assumption is recorded so the reader sees it.
 
 from __future__ import annotations
 
+from typing import Final
+
 from service.engine.candidate import Candidate
 from service.engine.quantity import Kind, Quantity
 from service.engine.rules import Rule
 
-_AMOUNT_ROLES = ("old", "new", "change")
+_AMOUNT_ROLES: Final = ("old", "new", "change")
 
 
 def mismatch(rule: Rule, candidate: Candidate) -> str | None:

@@ -1,15 +1,17 @@
-"""Exact, fast ranges of rule relations: each relation compiled once to a function of Decimals,
-evaluated at the corners of the box of its inputs.
+"""Exact, fast ranges of rule relations, evaluated at the corners of the box of their inputs.
 
 Every relation in the rules is monotone in each input over its domain (DOMAIN §B.2), so its
 extremes lie at the corners; naive interval arithmetic would overestimate whenever a variable
-occurs twice ("(new - old) / old"). Each corner is computed at 40 significant digits and the
-hull is then widened by a relative 1e-30, far more than the rounding of a few operations, so the
-result still contains the exact range (outward rounding). The operations are the methods of that
-40-digit context (`_CONTEXT.add`, …): the same arithmetic as the operators inside
-`localcontext(_CONTEXT)`, without entering one, which cost as much as the corners themselves.
+occurs twice ("(new - old) / old"). Each corner is computed at 40 significant digits (in
+`arithmetic.RELATIONS`) and the hull is then widened by a relative 1e-30, far more than the
+rounding of a few operations, so the result still contains the exact range (outward rounding).
 Divisors are checked for zero over the whole box with interval arithmetic first; relations with
 infinite bounds or `abs` (not monotone) use plain interval evaluation.
+
+A relation of the four operations is compiled once into straight-line code over a list of
+registers (`_Code`) and run with Decimal operators: a corner then costs its few operations, where
+a tree of closures and `Context` methods cost a Python-level call per node. Relations with a
+function (`mod`, `nearest`, `sign`: weekdays, months, GRIM) keep closures, which handle any node.
 """
 
 from __future__ import annotations
@@ -25,46 +27,47 @@ from decimal import (
     DivisionByZero,
     InvalidOperation,
 )
-from typing import TypeVar
+from typing import Final, TypeVar
 
+from service.engine.arithmetic import RELATION_PRECISION, RELATIONS, computed_in
 from service.engine.errors import IntervalError
 from service.engine.expression import Call, Neg, Node, Num, Var, evaluate, variables
 from service.engine.interval import Interval
 
 Point = Callable[[Mapping[str, Decimal]], Decimal]
 T = TypeVar("T")
-_CONTEXT = Context(prec=40, rounding=ROUND_HALF_EVEN, traps=[DivisionByZero, InvalidOperation])
-_SLACK = Decimal("1e-30")
+_SLACK: Final = Decimal("1e-30")
 # Outward rounding of the hull; built once, as a new Context per call costs more than the sum.
-_WIDEN_DOWN = Context(prec=40, rounding=ROUND_FLOOR)
-_WIDEN_UP = Context(prec=40, rounding=ROUND_CEILING)
+_WIDEN_DOWN: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_FLOOR)
+_WIDEN_UP: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_CEILING)
+_UNDEFINED: Final = (DivisionByZero, InvalidOperation, ZeroDivisionError)
 
 
 def _mod(value: Decimal, divisor: Decimal) -> Decimal:
-    if value != value.to_integral_value(context=_CONTEXT) or divisor == 0:
+    if value != value.to_integral_value(context=RELATIONS) or divisor == 0:
         raise IntervalError("mod needs exact integers")
-    return _CONTEXT.remainder(value, divisor)  # what `%` does on Decimals
+    return RELATIONS.remainder(value, divisor)  # what `%` does on Decimals
 
 
 def _nearest(value: Decimal) -> Decimal:
-    return value.to_integral_value(rounding=ROUND_HALF_EVEN, context=_CONTEXT)
+    return value.to_integral_value(rounding=ROUND_HALF_EVEN, context=RELATIONS)
 
 
 def _sign(value: Decimal) -> Decimal:
     return Decimal((value > 0) - (value < 0))
 
 
-_POINT_FUNCTIONS: dict[str, Callable[..., Decimal]] = {
-    "abs": _CONTEXT.abs,
+_POINT_FUNCTIONS: Final[dict[str, Callable[..., Decimal]]] = {
+    "abs": RELATIONS.abs,
     "mod": _mod,
     "nearest": _nearest,
     "sign": _sign,
 }
-_OPERATORS: dict[str, Callable[[Decimal, Decimal], Decimal]] = {
-    "+": _CONTEXT.add,
-    "-": _CONTEXT.subtract,
-    "*": _CONTEXT.multiply,
-    "/": _CONTEXT.divide,
+_OPERATORS: Final[dict[str, Callable[[Decimal, Decimal], Decimal]]] = {
+    "+": RELATIONS.add,
+    "-": RELATIONS.subtract,
+    "*": RELATIONS.multiply,
+    "/": RELATIONS.divide,
 }
 
 
@@ -86,7 +89,8 @@ def _by_identity(build: Callable[[Node], T]) -> Callable[[Node], T]:
 
 @_by_identity
 def compile_point(node: Node) -> Point:
-    """A function computing the relation at one point (a value per variable)."""
+    """A function computing the relation at one point (a value per variable), for relations
+    with functions; it uses the 40-digit context's methods, so it needs no context entered."""
     if isinstance(node, Num):
         constant = node.value
         return lambda env: constant
@@ -94,30 +98,109 @@ def compile_point(node: Node) -> Point:
         name = node.name
         return lambda env: env[name]
     if isinstance(node, Neg):
-        operand, minus = compile_point(node.operand), _CONTEXT.minus
+        operand, minus = compile_point(node.operand), RELATIONS.minus
         return lambda env: minus(operand(env))
     if isinstance(node, Call):
         function = _POINT_FUNCTIONS[node.function]
         arguments = tuple(compile_point(a) for a in node.arguments)
         return lambda env: function(*[argument(env) for argument in arguments])
-    return _compile_binary(_OPERATORS[node.op], node.left, node.right)
-
-
-def _compile_binary(apply: Callable[[Decimal, Decimal], Decimal], left: Node, right: Node) -> Point:
-    """An operation whose operands are read directly when they are names or constants: relations
-    are small ("(new - old) / old * 100"), so one closure call per leaf is a good part of the
-    cost of a corner."""
-    if isinstance(left, Var) and isinstance(right, Var):
-        first, second = left.name, right.name
-        return lambda env: apply(env[first], env[second])
-    if isinstance(right, Var):
-        read_left, name = compile_point(left), right.name
-        return lambda env: apply(read_left(env), env[name])
-    if isinstance(right, Num):
-        read_left, constant = compile_point(left), right.value
-        return lambda env: apply(read_left(env), constant)
-    read_left, read_right = compile_point(left), compile_point(right)
+    apply, read_left, read_right = (
+        _OPERATORS[node.op],
+        compile_point(node.left),
+        compile_point(node.right),
+    )
     return lambda env: apply(read_left(env), read_right(env))
+
+
+# opcodes; `Final`, so that mypyc compiles them as integer literals, not module lookups
+_ADD: Final = 0
+_SUB: Final = 1
+_MUL: Final = 2
+_DIV: Final = 3
+_NEG: Final = 4
+_OPCODES: Final = {"+": _ADD, "-": _SUB, "*": _MUL, "/": _DIV}
+_ZERO: Final = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Code:
+    """A relation of the four operations as straight-line code over a register file: the
+    inputs first (in the plan's name order), then a register for each constant and each step
+    in the order they were written; `result` names the register holding the value (an input
+    itself for "second == first")."""
+
+    template: tuple[Decimal, ...]  # the register file with the constants in place
+    ops: tuple[int, ...]
+    lefts: tuple[int, ...]
+    rights: tuple[int, ...]  # unused by a negation
+    dests: tuple[int, ...]
+    result: int
+
+    def run(self, registers: list[Decimal]) -> Decimal:
+        """The relation's value for the inputs in `registers` (a copy of `template`), in the
+        current context: callers enter `RELATIONS`."""
+        ops, lefts, rights, dests = self.ops, self.lefts, self.rights, self.dests
+        for step in range(len(ops)):
+            op, left = ops[step], registers[lefts[step]]
+            if op == _NEG:
+                value = -left
+            elif op == _ADD:
+                value = left + registers[rights[step]]
+            elif op == _SUB:
+                value = left - registers[rights[step]]
+            elif op == _MUL:
+                value = left * registers[rights[step]]
+            else:
+                value = left / registers[rights[step]]
+            registers[dests[step]] = value
+        return registers[self.result]
+
+
+def _compile_code(node: Node, names: tuple[str, ...]) -> _Code | None:
+    """The straight-line code of an arithmetic relation; None when it calls a function."""
+    template = [_ZERO] * len(names)
+    steps: list[tuple[int, int, int, int]] = []
+    result = _emit(node, names, template, steps)
+    if result is None:
+        return None
+    return _Code(
+        tuple(template),
+        tuple(step[0] for step in steps),
+        tuple(step[1] for step in steps),
+        tuple(step[2] for step in steps),
+        tuple(step[3] for step in steps),
+        result,
+    )
+
+
+def _emit(
+    node: Node,
+    names: tuple[str, ...],
+    template: list[Decimal],
+    steps: list[tuple[int, int, int, int]],
+) -> int | None:
+    """Append the code of `node` (operands first) and return the register of its value."""
+    if isinstance(node, Var):
+        return names.index(node.name)
+    if isinstance(node, Num):
+        template.append(node.value)
+        return len(template) - 1
+    if isinstance(node, Call):
+        return None
+    if isinstance(node, Neg):
+        operand = _emit(node.operand, names, template, steps)
+        if operand is None:
+            return None
+        op, left, right = _NEG, operand, operand
+    else:
+        left_register = _emit(node.left, names, template, steps)
+        right_register = _emit(node.right, names, template, steps)
+        if left_register is None or right_register is None:
+            return None
+        op, left, right = _OPCODES[node.op], left_register, right_register
+    template.append(_ZERO)
+    steps.append((op, left, right, len(template) - 1))
+    return len(template) - 1
 
 
 @_by_identity
@@ -161,14 +244,6 @@ def is_arithmetic(node: Node) -> bool:
     return is_arithmetic(node.left) and is_arithmetic(node.right)
 
 
-def point_value(node: Node, values: Mapping[str, Decimal]) -> Decimal:
-    """The relation at one point, at 40 significant digits."""
-    try:
-        return compile_point(node)(values)
-    except (DivisionByZero, InvalidOperation, ZeroDivisionError) as exc:
-        raise IntervalError("the relation is undefined at these figures") from exc
-
-
 @dataclass(frozen=True, slots=True)
 class _Plan:
     """What the corner evaluation needs to know about one relation, worked out once."""
@@ -176,14 +251,31 @@ class _Plan:
     names: tuple[str, ...]  # sorted
     has_abs: bool
     divisors: tuple[Node, ...]
+    code: _Code | None  # None for a relation with a function, which `function` computes
     function: Point
 
 
 @_by_identity
 def _plan(node: Node) -> _Plan:
+    names = tuple(sorted(variables(node)))
     return _Plan(
-        tuple(sorted(variables(node))), _has_abs(node), _divisors(node), compile_point(node)
+        names, _has_abs(node), _divisors(node), _compile_code(node, names), compile_point(node)
     )
+
+
+def point_value(node: Node, values: Mapping[str, Decimal]) -> Decimal:
+    """The relation at one point, at 40 significant digits."""
+    plan = _plan(node)
+    code = plan.code
+    try:
+        if code is None:
+            return plan.function(values)
+        registers = list(code.template)
+        for index, name in enumerate(plan.names):
+            registers[index] = values[name]
+        return computed_in(RELATIONS, lambda: code.run(registers))
+    except _UNDEFINED as exc:
+        raise IntervalError("the relation is undefined at these figures") from exc
 
 
 def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
@@ -191,8 +283,7 @@ def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
     plan = _plan(node)
     names = plan.names
     boxes = [env[name] for name in names]
-    count = len(names)
-    if count > 8 or plan.has_abs:
+    if len(names) > 8 or plan.has_abs:
         return evaluate(node, env)
     for box in boxes:
         if not (box.low.is_finite() and box.high.is_finite()):
@@ -202,21 +293,40 @@ def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
         divided = env[divisor.name] if isinstance(divisor, Var) else evaluate(divisor, env)
         if divided.contains_zero():
             raise IntervalError("division by an interval that contains zero")
-    function = plan.function
-    values: list[Decimal] = []
-    corner: dict[str, Decimal] = {}
-    # Corners in the order of a binary counter over `names`, the first name the lowest bit: min
-    # and max keep the first of equal values, so the order decides which representation of a
-    # tie is returned.
     try:
-        for mask in range(1 << count):
-            for bit in range(count):
-                box = boxes[bit]
-                corner[names[bit]] = box.high if mask >> bit & 1 else box.low
-            values.append(function(corner))
-    except (DivisionByZero, InvalidOperation, ZeroDivisionError) as exc:
+        low, high = computed_in(RELATIONS, lambda: _extremes(plan, boxes))
+    except _UNDEFINED as exc:
         raise IntervalError("the relation is undefined at a corner of the figures") from exc
-    low, high = min(values), max(values)
     return Interval(
         _WIDEN_DOWN.subtract(low, abs(low) * _SLACK), _WIDEN_UP.add(high, abs(high) * _SLACK)
     )
+
+
+def _extremes(plan: _Plan, boxes: list[Interval]) -> tuple[Decimal, Decimal]:
+    """The least and greatest value of the relation over the corners of the box.
+
+    Corners in the order of a binary counter over the names, the first name the lowest bit;
+    of equal values the first is kept (as min and max do), so the order decides which
+    representation of a tie is returned.
+    """
+    count = len(boxes)
+    code = plan.code
+    registers = list(code.template) if code is not None else []
+    corner: dict[str, Decimal] = {}
+    low = high = _ZERO
+    for mask in range(1 << count):
+        for bit in range(count):
+            box = boxes[bit]
+            value = box.high if mask >> bit & 1 else box.low
+            if code is not None:
+                registers[bit] = value
+            else:
+                corner[plan.names[bit]] = value
+        found = code.run(registers) if code is not None else plan.function(corner)
+        if mask == 0:
+            low = high = found
+        elif found < low:
+            low = found
+        elif found > high:
+            high = found
+    return low, high

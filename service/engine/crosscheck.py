@@ -9,11 +9,12 @@ explanation name the claim the figure was copied from.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 from service.engine.findings import Finding
 from service.engine.verdict import Verdict
 
-_PERCENT_KINDS = frozenset({"percent_change"})
+_PERCENT_KINDS: Final = frozenset({"percent_change"})
 
 
 def _stated_percent(finding: Finding) -> str | None:

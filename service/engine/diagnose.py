@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from service.engine.corners import divisors, evaluate_corners, is_arithmetic, point_value
 from service.engine.errors import IntervalError
@@ -339,7 +339,7 @@ def _magnitude(digits: str) -> tuple[int, str]:
     return (len(significant) if point < 0 else point, significant)
 
 
-_STEPS: dict[int, Decimal] = {}
+_STEPS: Final[dict[int, Decimal]] = {}
 
 
 def _unit(exponent: int) -> Decimal:

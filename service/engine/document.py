@@ -7,7 +7,9 @@ values. Loading those files is the job of `service.loader`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Final
 
+from service.engine.arithmetic import ENGINE, computed_in
 from service.engine.balances import balance_candidates
 from service.engine.candidate import Candidate
 from service.engine.claims import bind_sentence_frames, lone_amount_may_bind
@@ -31,7 +33,7 @@ from service.engine.weekdays import dateline_candidates, weekday_candidates
 from service.engine.windows import SentenceAmounts
 
 # Durations ("first seven months") frame a claim; they are never its levels.
-TIME_UNITS = frozenset({"month", "year", "day", "week", "hour", "quarter"})
+TIME_UNITS: Final = frozenset({"month", "year", "day", "week", "hour", "quarter"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,12 @@ class Engine:
 
 
 def check_document(text: str, engine: Engine, policy: Policy = DEFAULT_POLICY) -> Report:
+    """Every figure of `text`, its claims and their findings, computed in the engine's decimal
+    context whatever the caller's."""
+    return computed_in(ENGINE, lambda: _check(text, engine, policy))
+
+
+def _check(text: str, engine: Engine, policy: Policy) -> Report:
     figures = tuple(read_quantities(text, engine.lexicon))
     candidates = list(_candidates(text, figures, engine.cues))
     findings: list[Finding] = []

@@ -8,7 +8,7 @@ inside that range."
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from service.engine.interval import Interval
 from service.engine.numfmt import amount, plain, points
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from service.engine.diagnose import Diagnosis
     from service.engine.judge import Evaluation
 
-_VERDICT_WORDS = {
+_VERDICT_WORDS: Final = {
     Verdict.CONSISTENT: "consistent",
     Verdict.MINOR_DISCREPANCY: "minor discrepancy",
     Verdict.INCONSISTENT: "inconsistent",
@@ -27,14 +27,22 @@ _VERDICT_WORDS = {
 }
 
 
-CHANGE_KINDS = frozenset(
+CHANGE_KINDS: Final = frozenset(
     {"percent_change", "absolute_change", "pp_change", "bps_change", "points_change"}
 )
-MONTH_NAMES = (
+MONTH_NAMES: Final = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
 
 
 def _value(evaluation: Evaluation, value: Decimal, signed: bool = True) -> str:

@@ -23,11 +23,12 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from typing import Final
 
 from service.engine.errors import ExpressionError, IntervalError
 from service.engine.interval import Interval
 
-_TOKEN = re.compile(
+_TOKEN: Final = re.compile(
     r"""
     \s*(?:
         (?P<number>\d+(?:\.\d+)?)        # decimal literal
@@ -66,7 +67,7 @@ def _sign(value: Interval) -> Interval:
     return Interval(low, high)
 
 
-_FUNCTIONS: dict[str, tuple[int, Callable[..., Interval]]] = {
+_FUNCTIONS: Final[dict[str, tuple[int, Callable[..., Interval]]]] = {
     "sign": (1, _sign),
     "abs": (1, Interval.abs),
     "mod": (2, _mod),
@@ -264,8 +265,8 @@ def evaluate(node: Node, env: Mapping[str, Interval]) -> Interval:
     return left / right
 
 
-_SYMBOLS = {"+": "+", "-": "−", "*": "×", "/": "/"}
-_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+_SYMBOLS: Final = {"+": "+", "-": "−", "*": "×", "/": "/"}
+_PRECEDENCE: Final = {"+": 1, "-": 1, "*": 2, "/": 2}
 
 
 def render(node: Node, names: Mapping[str, str]) -> str:
@@ -284,7 +285,7 @@ def render(node: Node, names: Mapping[str, str]) -> str:
 
 # Rendered templates by tree identity: rule trees live as long as the process, and a finding
 # renders its rule's relation every time.
-_TEMPLATES: dict[int, tuple[Node, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+_TEMPLATES: Final[dict[int, tuple[Node, tuple[tuple[str, ...], tuple[str, ...]]]]] = {}
 
 
 def _template(node: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:

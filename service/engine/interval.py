@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, InvalidOperation, localcontext
-from typing import Any
+from typing import Any, Final
 
 from service.engine.errors import IntervalError
 from service.engine.values import by_fields
 
-PRECISION = 40
-_DOWN = Context(prec=PRECISION, rounding=ROUND_FLOOR, Emax=999999, Emin=-999999)
-_UP = Context(prec=PRECISION, rounding=ROUND_CEILING, Emax=999999, Emin=-999999)
-INF = Decimal("Infinity")
-ZERO = Decimal(0)
+PRECISION: Final = 40
+_DOWN: Final = Context(prec=PRECISION, rounding=ROUND_FLOOR, Emax=999999, Emin=-999999)
+_UP: Final = Context(prec=PRECISION, rounding=ROUND_CEILING, Emax=999999, Emin=-999999)
+INF: Final = Decimal("Infinity")
+ZERO: Final = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)

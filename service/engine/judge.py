@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.corners import evaluate_corners, point_value
@@ -28,7 +29,7 @@ from service.engine.quantity import Hedge, Kind, Quantity
 from service.engine.rules import Rule
 from service.engine.verdict import Verdict
 
-HUNDRED = Decimal(100)
+HUNDRED: Final = Decimal(100)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Final
 
 from service.engine.quantity import Kind, Quantity
 
-_SUFFIX = {
+_SUFFIX: Final = {
     Decimal(10) ** 3: "k",
     Decimal(10) ** 5: " lakh",
     Decimal(10) ** 6: "m",
@@ -14,8 +15,8 @@ _SUFFIX = {
     Decimal(10) ** 9: "bn",
     Decimal(10) ** 12: "tn",
 }
-_QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(8)}  # 0 → 1, 2 → 0.01
-_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs", "INR": "₹", "JPY": "¥"}
+_QUANTUM: Final = {places: Decimal(1).scaleb(-places) for places in range(8)}  # 0 → 1, 2 → 0.01
+_SYMBOL: Final = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs", "INR": "₹", "JPY": "¥"}
 
 
 def plain(value: Decimal, places: int | None = None) -> str:

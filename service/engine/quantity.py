@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 from service.engine.interval import Interval
 from service.engine.values import by_fields
@@ -43,7 +43,7 @@ class Kind(StrEnum):
         return self in (Kind.PERCENT, Kind.PERCENTAGE_POINTS, Kind.BASIS_POINTS)
 
 
-_AMOUNT_KINDS = frozenset(
+_AMOUNT_KINDS: Final = frozenset(
     {
         Kind.NUMBER,
         Kind.PERCENT,
@@ -69,7 +69,7 @@ class Hedge(StrEnum):
     EITHER = "either"  # "N times more": N× (usage) or (N+1)× (literal), DOMAIN §A.4
 
 
-_ONE = Decimal(1)
+_ONE: Final = Decimal(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,4 +202,4 @@ class Quantity:
         return by_fields(self)
 
 
-_FIELD_NAMES = frozenset(f.name for f in fields(Quantity))
+_FIELD_NAMES: Final = frozenset(f.name for f in fields(Quantity))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from service.engine.findings import Finding
 from service.engine.quantity import Quantity
 from service.engine.values import by_fields
 from service.engine.verdict import Verdict
 
-_NEWLINE = re.compile("\n")
+_NEWLINE: Final = re.compile("\n")
 
 
 @dataclass(frozen=True)

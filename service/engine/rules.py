@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from service.engine.errors import RuleError
 from service.engine.expression import (
@@ -22,13 +22,13 @@ from service.engine.expression import (
 )
 from service.engine.verdict import Verdict
 
-TARGET_SCALES = ("points", "level")
-LEVEL_KINDS = ("amount", "rate", "any")
-BINDERS = (
+TARGET_SCALES: Final = ("points", "level")
+LEVEL_KINDS: Final = ("amount", "rate", "any")
+BINDERS: Final = (
     "change", "conversion", "weekday", "dateline", "share", "restatement", "sum", "period",
     "balance",
 )  # fmt: skip
-DISPLAYS = ("number", "weekday", "direction", "month")
+DISPLAYS: Final = ("number", "weekday", "direction", "month")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,9 @@ skipping the cue-word binder, and judged by the same rules.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Final
 
+from service.engine.arithmetic import ENGINE, computed_in
 from service.engine.candidate import Candidate
 from service.engine.document import Engine, judge_candidate
 from service.engine.errors import StructuredClaimError
@@ -18,8 +20,8 @@ from service.engine.policy import DEFAULT_POLICY, Policy
 from service.engine.quantity import Quantity
 from service.engine.report import Report
 
-ROLES = ("old", "new", "change", "percent", "points", "bps")
-DIRECTIONS = ("up", "down")
+ROLES: Final = ("old", "new", "change", "percent", "points", "bps")
+DIRECTIONS: Final = ("up", "down")
 
 
 def _read_one(role: str, surface: str, engine: Engine, offset: int) -> Quantity:
@@ -38,7 +40,14 @@ def check_structured(
     direction: str | None = None,
     policy: Policy = DEFAULT_POLICY,
 ) -> Report:
-    """Judge one claim from its figures; the report's text is the figures joined for display."""
+    """Judge one claim from its figures; the report's text is the figures joined for display.
+    Computed in the engine's decimal context whatever the caller's."""
+    return computed_in(ENGINE, lambda: _check(figures, engine, direction, policy))
+
+
+def _check(
+    figures: Mapping[str, str], engine: Engine, direction: str | None, policy: Policy
+) -> Report:
     unknown = sorted(set(figures) - set(ROLES))
     if unknown:
         raise StructuredClaimError(unknown[0], f"unknown role; expected one of {', '.join(ROLES)}")

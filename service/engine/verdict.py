@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 
 class Verdict(StrEnum):
@@ -26,7 +27,7 @@ class Verdict(StrEnum):
         return max(verdicts, key=lambda verdict: verdict.severity) if verdicts else None
 
 
-_SEVERITY = {
+_SEVERITY: Final = {
     Verdict.CONSISTENT: 0,
     Verdict.UNVERIFIABLE: 1,
     Verdict.MINOR_DISCREPANCY: 2,
