@@ -67,3 +67,20 @@ def test_time_grows_linearly_with_text_length():
     """The best of several runs on 4n characters stays under 8x the best on n."""
     small = SEED * 8
     assert _best_time(small * 4) < 8 * _best_time(small)
+
+
+def test_the_callers_decimal_context_changes_nothing():
+    """The engine computes in contexts of its own: a caller at 5 digits that traps inexact
+    results gets the same report as one with Python's default context, and keeps its context."""
+    from decimal import Inexact, localcontext
+
+    text = "Exports rose 19.78 percent to $2.61 billion from $2.18 billion. Sales fell 9% to 4.1m."
+    expected = service.check_text(text)
+    with localcontext() as context:
+        context.prec = 5
+        context.traps[Inexact] = True
+        found = service.check_text(text)
+        assert context.prec == 5
+        structured = service.check_claim({"old": "2.18", "new": "2.61", "percent": "19.78"})
+    assert found.findings == expected.findings
+    assert structured.findings[0].computed_low == expected.findings[0].computed_low
