@@ -116,9 +116,8 @@ def judge_candidate(candidate: Candidate, rules: RuleSet, policy: Policy) -> lis
     """Every finding of the rules of the candidate's binder that its figures satisfy."""
     candidate = align_scales(candidate)
     findings = []
-    roles = candidate.roles
-    for rule in rules.for_binder(candidate.binder):
-        if not rule.applies_to(roles) or mismatch(rule, candidate):
+    for rule in rules.applicable(candidate.binder, candidate.roles):
+        if mismatch(rule, candidate):
             continue
         finding = evaluate_claim(rule, candidate, policy)
         if rule.only_flagged and not finding.flagged:

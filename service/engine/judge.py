@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
 from typing import Final
 
 from service.engine.candidate import Candidate
@@ -30,6 +29,7 @@ from service.engine.rules import Rule
 from service.engine.verdict import Verdict
 
 HUNDRED: Final = Decimal(100)
+_AMOUNT_ROLES: Final = ("old", "new", "change")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +114,37 @@ def shared_precision(candidate: Candidate, policy: Policy) -> Candidate:
     """
     if policy.strict_zeros:
         return candidate
-    amounts = [q for r, q in candidate.roles.items() if r in ("old", "new", "change")]
-    finest = min((q.rounding_step() for q in amounts), default=None)
-    if finest is None or not any(q.is_coarse_integer for q in amounts):
+    # in the candidate's own order: of equal steps written differently, min keeps the first
+    amounts = [role for role in candidate.roles if role in _AMOUNT_ROLES]
+    if not any(candidate.roles[role].is_coarse_integer for role in amounts):
         return candidate
+    finest = min(candidate.roles[role].rounding_step() for role in amounts)
     roles = dict(candidate.roles)
-    for role, quantity in candidate.roles.items():
-        if quantity in amounts and quantity.lenient_step is not None:
+    for role in amounts:
+        quantity = roles[role]
+        if quantity.lenient_step is not None:
             narrowed = max(quantity.step, min(quantity.lenient_step, finest))
             roles[role] = quantity.with_changes(lenient_step=narrowed)
-    return replace(candidate, roles=roles)
+    return _with_roles(candidate, roles)
+
+
+def _with_roles(candidate: Candidate, roles: dict[str, Quantity]) -> Candidate:
+    """A copy of the candidate with other figures: `dataclasses.replace`, without its generic
+    (Python-level) work."""
+    return Candidate(
+        roles,
+        candidate.levels,
+        candidate.bases,
+        candidate.direction,
+        candidate.subject_is_loss,
+        candidate.multiple,
+        candidate.direction_word,
+        candidate.anchor,
+        candidate.unverifiable,
+        candidate.binder,
+        candidate.related,
+        candidate.assumptions,
+    )
 
 
 def _sign(candidate: Candidate, target: Quantity, computed: Interval) -> tuple[int, str | None]:
@@ -232,11 +253,20 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     )
 
 
-@lru_cache(maxsize=16)
+# policy -> its strict copy, by identity: a policy is a frozen value, `dataclasses.replace`
+# costs as much as a fifth of a claim's arithmetic, and hashing one (for lru_cache) is
+# Python-level work on all its fields. Few policies exist in a process.
+_STRICT: Final[dict[int, tuple[Policy, Policy]]] = {}
+
+
 def _strict(policy: Policy) -> Policy:
-    """The policy with trailing zeros read as exact. Cached: a policy is a frozen value, and
-    `dataclasses.replace` costs as much as a fifth of a claim's arithmetic."""
-    return replace(policy, strict_zeros=True)
+    """The policy with trailing zeros read as exact."""
+    if policy.strict_zeros:
+        return policy
+    known = _STRICT.get(id(policy))
+    if known is None or known[0] is not policy:
+        known = _STRICT[id(policy)] = (policy, replace(policy, strict_zeros=True))
+    return known[1]
 
 
 def _require_positive(rule: Rule, candidate: Candidate, env: dict[str, Interval]) -> None:

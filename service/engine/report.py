@@ -30,8 +30,22 @@ class Report:
         default=None, init=False, repr=False, compare=False
     )
 
-    def __post_init__(self) -> None:
-        # a compiled class has no class-level default to fall back on: set them here
+    # Written out, not generated: mypyc compiles this `__init__` to native code, while the
+    # one `@dataclass` generates runs as Python. tests/test_engine_classes.py keeps it in step.
+    def __init__(
+        self,
+        text: str,
+        figures: tuple[Quantity, ...],
+        findings: tuple[Finding, ...],
+        candidates: int = 0,
+        source: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "figures", figures)
+        object.__setattr__(self, "findings", findings)
+        object.__setattr__(self, "candidates", candidates)
+        object.__setattr__(self, "source", source)
+        # a compiled class has no class-level default to fall back on: set the caches here
         object.__setattr__(self, "_line_starts", None)
         object.__setattr__(self, "_in_claim", None)
 

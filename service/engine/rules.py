@@ -78,41 +78,38 @@ class Rule:
     def target(self) -> str:
         return self.relation.target
 
-    # Derived once from `roles` and `unless`: applies_to runs for every rule of a binder on
-    # every candidate.
-    required: frozenset[str] = field(init=False, repr=False, compare=False)
-    excluded: frozenset[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "required", frozenset(self.roles))
-        object.__setattr__(self, "excluded", frozenset(self.unless))
-
     def applies_to(self, roles: Iterable[str]) -> bool:
-        present = roles if isinstance(roles, dict | set | frozenset) else set(roles)
-        return self.required.issubset(present) and self.excluded.isdisjoint(present)
+        """Whether figures in these roles fill the rule: all of its roles, none it excludes."""
+        present = frozenset(roles)
+        return present.issuperset(self.roles) and present.isdisjoint(self.unless)
 
 
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
     version: str
-    # binder -> its rules, built once: looked up for every candidate (a cached_property costs
-    # a Python-level descriptor call each time in the compiled engine)
-    _by_binder: dict[str, tuple[Rule, ...]] = field(init=False, repr=False, compare=False)
+    # (binder, roles filled) -> the rules that apply, in rule-file order. Worked out the first
+    # time a combination is met and kept: there are a few dozen (the roles are the rules' own
+    # vocabulary), and every candidate asks. Not a cached_property: mypyc makes that a
+    # Python-level descriptor call each time.
+    _applicable: dict[tuple[str, frozenset[str]], tuple[Rule, ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        table: dict[str, list[Rule]] = {}
-        for rule in self.rules:
-            table.setdefault(rule.binder, []).append(rule)
-        by_binder = {binder: tuple(rules) for binder, rules in table.items()}
-        object.__setattr__(self, "_by_binder", by_binder)
+        object.__setattr__(self, "_applicable", {})
 
     def by_code(self, code: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.code == code), None)
 
-    def for_binder(self, binder: str) -> tuple[Rule, ...]:
-        """The rules a candidate from this binder can satisfy, in rule-file order."""
-        return self._by_binder.get(binder, ())
+    def applicable(self, binder: str, roles: Iterable[str]) -> tuple[Rule, ...]:
+        """The rules of the binder that figures in these roles fill, in rule-file order."""
+        key = (binder, frozenset(roles))
+        found = self._applicable.get(key)
+        if found is None:
+            found = tuple(r for r in self.rules if r.binder == binder and r.applies_to(key[1]))
+            self._applicable[key] = found
+        return found
 
 
 def _require(data: Mapping[str, Any], key: str, source: str) -> Any:
