@@ -100,3 +100,12 @@ def test_rewrites_order_by_value_as_decimals_do(values):
 def test_the_exponent_of_plain_digits_is_the_decimals(value):
     digits = f"{value:f}"
     assert _exponent(digits) == Decimal(digits).as_tuple().exponent
+
+
+@given(st.decimals(min_value=0, max_value=Decimal("999999999999"), places=0) | some_figure)
+def test_every_rewrite_fits_the_sort_keys_width(value):
+    """`_magnitude` pads to a fixed width; a rewrite longer than it would sort wrongly."""
+    from service.engine.diagnose import _KEY_WIDTH
+
+    for _, digits, _ in _variants(figure(value)):
+        assert len(digits) < _KEY_WIDTH

@@ -248,9 +248,11 @@ def is_arithmetic(node: Node) -> bool:
 class _Plan:
     """What the corner evaluation needs to know about one relation, worked out once."""
 
-    names: tuple[str, ...]  # sorted
+    names: tuple[str, ...]  # sorted: the order `range_over` takes the boxes in
     has_abs: bool
     divisors: tuple[Node, ...]
+    # for each divisor, the position of its box when it is one figure ("old"), else -1
+    divisor_boxes: tuple[int, ...]
     code: _Code | None  # None for a relation with a function, which `function` computes
     function: Point
 
@@ -258,9 +260,20 @@ class _Plan:
 @_by_identity
 def _plan(node: Node) -> _Plan:
     names = tuple(sorted(variables(node)))
+    divisors = _divisors(node)
     return _Plan(
-        names, _has_abs(node), _divisors(node), _compile_code(node, names), compile_point(node)
+        names,
+        _has_abs(node),
+        divisors,
+        tuple(names.index(d.name) if isinstance(d, Var) else -1 for d in divisors),
+        _compile_code(node, names),
+        compile_point(node),
     )
+
+
+def relation_names(node: Node) -> tuple[str, ...]:
+    """The relation's inputs in the order `range_over` takes their boxes."""
+    return _plan(node).names
 
 
 def point_value(node: Node, values: Mapping[str, Decimal]) -> Decimal:
@@ -281,22 +294,38 @@ def point_value(node: Node, values: Mapping[str, Decimal]) -> Decimal:
 def evaluate_corners(node: Node, env: Mapping[str, Interval]) -> Interval:
     """The range of a monotone relation over the box `env`, rounded outward."""
     plan = _plan(node)
-    names = plan.names
-    boxes = [env[name] for name in names]
-    if len(names) > 8 or plan.has_abs:
-        return evaluate(node, env)
+    return _range(node, plan, [env[name] for name in plan.names])
+
+
+def range_over(node: Node, boxes: list[Interval]) -> Interval:
+    """`evaluate_corners` with the boxes in `relation_names` order: for callers that try many
+    boxes of one input (the diagnoses), without a dict per try."""
+    return _range(node, _plan(node), boxes)
+
+
+def _range(node: Node, plan: _Plan, boxes: list[Interval]) -> Interval:
+    if len(boxes) > 8 or plan.has_abs:
+        return evaluate(node, dict(zip(plan.names, boxes, strict=True)))
     for box in boxes:
         if not (box.low.is_finite() and box.high.is_finite()):
-            return evaluate(node, env)
-    for divisor in plan.divisors:
+            return evaluate(node, dict(zip(plan.names, boxes, strict=True)))
+    for divisor, position in zip(plan.divisors, plan.divisor_boxes, strict=True):
         # Most divisors are one figure ("old"): read its box rather than evaluate it.
-        divided = env[divisor.name] if isinstance(divisor, Var) else evaluate(divisor, env)
+        if position >= 0:
+            divided = boxes[position]
+        else:
+            divided = evaluate(divisor, dict(zip(plan.names, boxes, strict=True)))
         if divided.contains_zero():
             raise IntervalError("division by an interval that contains zero")
     try:
-        low, high = computed_in(RELATIONS, lambda: _extremes(plan, boxes))
+        return computed_in(RELATIONS, lambda: _hull(plan, boxes))
     except _UNDEFINED as exc:
         raise IntervalError("the relation is undefined at a corner of the figures") from exc
+
+
+def _hull(plan: _Plan, boxes: list[Interval]) -> Interval:
+    """The corners' range, widened outward by the relative slack."""
+    low, high = _extremes(plan, boxes)
     return Interval(
         _WIDEN_DOWN.subtract(low, abs(low) * _SLACK), _WIDEN_UP.add(high, abs(high) * _SLACK)
     )

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from service.engine.corners import divisors, evaluate_corners, is_arithmetic, point_value
+from service.engine.arithmetic import RELATIONS, computed_in
+from service.engine.corners import (
+    divisors,
+    evaluate_corners,
+    is_arithmetic,
+    point_value,
+    range_over,
+    relation_names,
+)
 from service.engine.errors import IntervalError
 from service.engine.expression import Node, evaluate
 from service.engine.interval import Interval
@@ -45,6 +53,12 @@ class Diagnosis:
 
 
 def diagnose(evaluation: Evaluation, computed: Interval) -> Diagnosis | None:
+    """The likely mistake, or None. Computed in `arithmetic.RELATIONS`, where the relation is
+    evaluated dozens of times: entering it once costs less than at every evaluation."""
+    return computed_in(RELATIONS, lambda: _diagnose(evaluation, computed))
+
+
+def _diagnose(evaluation: Evaluation, computed: Interval) -> Diagnosis | None:
     # A direction word that disagrees with its levels is a wrong word far more often than a
     # level with a slipped digit that happens to reverse the order: no digit search there.
     tests = (
@@ -120,7 +134,9 @@ def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None
 
 class _Ranges:
     """The relation's range with one level re-read as each rewrite of its digits, computed when
-    first needed: re-reading a figure costs more than comparing its digits."""
+    first needed: re-reading a figure costs more than comparing its digits. The boxes of the
+    other inputs stay put in a list, in the relation's order, and the rewrite's box goes in at
+    `position`."""
 
     def __init__(
         self,
@@ -135,6 +151,9 @@ class _Ranges:
         self.order = [_magnitude(digits) for digits in self.digits]
         self.boxes: dict[int, Interval] = {}
         self.known: dict[int, Interval | None] = {}
+        names = relation_names(node)
+        self.template = [env[name] for name in names]
+        self.position = names.index(role)
         self.others_keep_sign = all(
             not box.contains_zero() for name, box in env.items() if name != role
         )
@@ -165,8 +184,10 @@ class _Ranges:
 
     def get(self, index: int) -> Interval | None:
         if index not in self.known:
+            boxes = list(self.template)
+            boxes[self.position] = self.box(index)
             try:
-                self.known[index] = evaluate_corners(self.node, self.with_rewrite(index))
+                self.known[index] = range_over(self.node, boxes)
             except IntervalError:
                 self.known[index] = None
         return self.known[index]
@@ -193,8 +214,9 @@ def _fitting(ranges: _Ranges, stated: Interval) -> list[int]:
         widths.setdefault(_exponent(digits), []).append(index)
     found: list[int] = []
     for group in widths.values():
-        group.sort(key=lambda i: ranges.order[i])
-        found.extend(_run(group, ranges, stated))
+        # by value, and by index among equal values (as a stable sort would keep them)
+        ordered = sorted([(ranges.order[index], index) for index in group])
+        found.extend(_run([index for _, index in ordered], ranges, stated))
     return sorted(found)
 
 
@@ -330,13 +352,15 @@ def _exponent(digits: str) -> int:
     return 0 if point < 0 else point + 1 - len(digits)
 
 
-def _magnitude(digits: str) -> tuple[int, str]:
+def _magnitude(digits: str) -> str:
     """A sort key that orders plain digits with as many decimals as each other by value, as
-    `Decimal(digits)` would, without building the Decimal: the integer part's length, then the
-    digits themselves, leading zeros dropped ("035.6" is 35.6)."""
-    significant = digits.lstrip("0")
-    point = significant.find(".")
-    return (len(significant) if point < 0 else point, significant)
+    `Decimal(digits)` would, without building the Decimal or an int: the digits padded with
+    zeros to one width, so that their points line up and text order is value order ("035.6"
+    and "35.6" pad alike). Rewrites are a few characters longer than the level at most."""
+    return digits.rjust(_KEY_WIDTH, "0")
+
+
+_KEY_WIDTH: Final = 32
 
 
 _STEPS: Final[dict[int, Decimal]] = {}
