@@ -37,9 +37,10 @@ from service.engine.interval import Interval
 Point = Callable[[Mapping[str, Decimal]], Decimal]
 T = TypeVar("T")
 _SLACK: Final = Decimal("1e-30")
-# Outward rounding of the hull; built once, as a new Context per call costs more than the sum.
-_WIDEN_DOWN: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_FLOOR)
-_WIDEN_UP: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_CEILING)
+# Outward rounding of the hull, by the methods of contexts built once (a new Context per call
+# costs more than the sum), bound once (a method looked up per call costs as much again).
+_widen_down: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_FLOOR).subtract
+_widen_up: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_CEILING).add
 _UNDEFINED: Final = (DivisionByZero, InvalidOperation, ZeroDivisionError)
 
 
@@ -326,9 +327,7 @@ def _range(node: Node, plan: _Plan, boxes: list[Interval]) -> Interval:
 def _hull(plan: _Plan, boxes: list[Interval]) -> Interval:
     """The corners' range, widened outward by the relative slack."""
     low, high = _extremes(plan, boxes)
-    return Interval(
-        _WIDEN_DOWN.subtract(low, abs(low) * _SLACK), _WIDEN_UP.add(high, abs(high) * _SLACK)
-    )
+    return Interval(_widen_down(low, abs(low) * _SLACK), _widen_up(high, abs(high) * _SLACK))
 
 
 def _extremes(plan: _Plan, boxes: list[Interval]) -> tuple[Decimal, Decimal]:

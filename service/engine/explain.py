@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from service.engine.interval import Interval
-from service.engine.numfmt import amount, plain, points
+from service.engine.numfmt import AmountFormat, plain, points
 from service.engine.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -45,28 +45,44 @@ WEEKDAY_NAMES: Final = (
 )
 
 
-def _value(evaluation: Evaluation, value: Decimal, signed: bool = True) -> str:
-    target = evaluation.target
-    if evaluation.rule.display == "direction":
-        # Nearest, not truncated: an outward-rounded bound of a sure rise is 0.999…, not 0.
-        return {1: "a rise", -1: "a fall", 0: "no change"}.get(
-            int(value.to_integral_value()), "either"
-        )
-    if evaluation.rule.display == "month":
-        return MONTH_NAMES[int(value) - 1] if 1 <= value <= 12 and value == int(value) else "?"
-    if evaluation.rule.display == "weekday":
-        index = int(value) - 1
-        return WEEKDAY_NAMES[index] if 0 <= index < 7 and value == int(value) else plain(value)
-    is_change = evaluation.rule.kind in CHANGE_KINDS
-    if evaluation.rule.target_scale == "points" or target.kind.is_rate:
-        unit = {"points": " pp", "bps": " bp"}.get(evaluation.rule.target, "%")
-        return points(value, 2, unit) if signed and is_change else plain(value, 2) + unit
-    text = amount(value, target)
-    return ("+" + text if value > 0 else text) if signed and is_change else text
+class _Numbers:
+    """How the numbers of one explanation are written (its point value, range and gap), worked
+    out once from the rule and the stated figure."""
+
+    __slots__ = ("amounts", "display", "is_change", "rate_unit")
+
+    def __init__(self, evaluation: Evaluation) -> None:
+        rule, target = evaluation.rule, evaluation.target
+        self.display = rule.display
+        self.is_change = rule.kind in CHANGE_KINDS
+        rated = rule.target_scale == "points" or target.kind.is_rate
+        self.rate_unit = _RATE_UNITS.get(rule.target, "%") if rated else ""
+        numeric = self.display not in ("direction", "month", "weekday") and not rated
+        self.amounts = AmountFormat(target) if numeric else None
+
+    def write(self, value: Decimal, signed: bool = True) -> str:
+        if self.display == "direction":
+            # Nearest, not truncated: an outward-rounded bound of a sure rise is 0.999…, not 0.
+            return {1: "a rise", -1: "a fall", 0: "no change"}.get(
+                int(value.to_integral_value()), "either"
+            )
+        if self.display == "month":
+            return MONTH_NAMES[int(value) - 1] if 1 <= value <= 12 and value == int(value) else "?"
+        if self.display == "weekday":
+            index = int(value) - 1
+            return WEEKDAY_NAMES[index] if 0 <= index < 7 and value == int(value) else plain(value)
+        if self.amounts is None:
+            if signed and self.is_change:
+                return points(value, 2, self.rate_unit)
+            return plain(value, 2) + self.rate_unit
+        text = self.amounts.write(value)
+        return ("+" + text if value > 0 else text) if signed and self.is_change else text
+
+    def range(self, interval: Interval) -> str:
+        return f"{self.write(interval.low)} to {self.write(interval.high)}"
 
 
-def _range(evaluation: Evaluation, interval: Interval) -> str:
-    return f"{_value(evaluation, interval.low)} to {_value(evaluation, interval.high)}"
+_RATE_UNITS: Final = {"points": " pp", "bps": " bp"}
 
 
 def _relation_words(evaluation: Evaluation) -> str:
@@ -84,18 +100,19 @@ def explain(
     diagnosis: Diagnosis | None,
 ) -> str:
     target = evaluation.target
+    numbers = _Numbers(evaluation)
     head = f"{target.text} — {_VERDICT_WORDS[verdict]}."
     if computed.low == computed.high:  # exact arithmetic (dates): no range to speak of
-        body = f" {_relation_words(evaluation)} gives {_value(evaluation, point)}"
+        body = f" {_relation_words(evaluation)} gives {numbers.write(point)}"
         tail = ", as stated." if verdict is Verdict.CONSISTENT else f", not {target.text}."
         if diagnosis is not None:
             tail += f" {diagnosis.says[:1].upper()}{diagnosis.says[1:]}."
         return head + body + tail
     if evaluation.rule.display == "direction":
-        return head + _direction_body(evaluation, verdict, computed, point, diagnosis)
+        return head + _direction_body(evaluation, numbers, verdict, computed, point, diagnosis)
     body = (
-        f" {_relation_words(evaluation)} gives {_value(evaluation, point)};"
-        f" with the rounding of the figures it lies in {_range(evaluation, computed)}"
+        f" {_relation_words(evaluation)} gives {numbers.write(point)};"
+        f" with the rounding of the figures it lies in {numbers.range(computed)}"
     )
     if verdict is Verdict.CONSISTENT:
         tail = f", and the stated {target.text} is within that range."
@@ -111,7 +128,7 @@ def explain(
         tail = f": {reason}, which no rounding of the figures can explain."
         diagnosis = None  # said already, and as a certainty, not a likelihood
     else:
-        tail = f"; the stated {target.text} is {_value(evaluation, gap, signed=False)} away."
+        tail = f"; the stated {target.text} is {numbers.write(gap, signed=False)} away."
     if diagnosis is not None:
         tail += f" Likely: {diagnosis.says}."
     return head + body + tail
@@ -119,6 +136,7 @@ def explain(
 
 def _direction_body(
     evaluation: Evaluation,
+    numbers: _Numbers,
     verdict: Verdict,
     computed: Interval,
     point: Decimal,
@@ -126,14 +144,14 @@ def _direction_body(
 ) -> str:
     """ "$313 million → $374 million gives a rise, whatever the rounding of the figures, as
     “climb” says": a direction has no range worth printing, only whether rounding could flip it."""
-    low, high = _value(evaluation, computed.low), _value(evaluation, computed.high)
+    low, high = numbers.write(computed.low), numbers.write(computed.high)
     reading = (
         "whatever the rounding of the figures"
         if low == high
         else f"though with the rounding of the figures it could be anything from {low} to {high}"
     )
     stated = f"“{evaluation.target.text}”"
-    body = f" {_relation_words(evaluation)} gives {_value(evaluation, point)}, {reading}"
+    body = f" {_relation_words(evaluation)} gives {numbers.write(point)}, {reading}"
     tail = (
         f", as {stated} says." if verdict is Verdict.CONSISTENT else f"; {stated} says otherwise."
     )

@@ -19,8 +19,19 @@ from service.engine.values import by_fields
 PRECISION: Final = 40
 _DOWN: Final = Context(prec=PRECISION, rounding=ROUND_FLOOR, Emax=999999, Emin=-999999)
 _UP: Final = Context(prec=PRECISION, rounding=ROUND_CEILING, Emax=999999, Emin=-999999)
+# The contexts' methods, bound once: `_DOWN.add(a, b)` looks the method up on every call, which
+# costs about as much as the addition itself.
+_floor_add: Final = _DOWN.add
+_floor_subtract: Final = _DOWN.subtract
+_floor_multiply: Final = _DOWN.multiply
+_floor_divide: Final = _DOWN.divide
+_ceiling_add: Final = _UP.add
+_ceiling_subtract: Final = _UP.subtract
+_ceiling_multiply: Final = _UP.multiply
+_ceiling_divide: Final = _UP.divide
 INF: Final = Decimal("Infinity")
 ZERO: Final = Decimal(0)
+_TWO: Final = Decimal(2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +53,13 @@ class Interval:
 
     @property
     def width(self) -> Decimal:
-        return _UP.subtract(self.high, self.low)
+        return _ceiling_subtract(self.high, self.low)
 
     @property
     def midpoint(self) -> Decimal:
         if self.low.is_infinite() or self.high.is_infinite():
             return self.low if self.high.is_infinite() else self.high
-        return _DOWN.divide(_DOWN.add(self.low, self.high), Decimal(2))
+        return _floor_divide(_floor_add(self.low, self.high), _TWO)
 
     def contains_zero(self) -> bool:
         return self.low <= ZERO <= self.high
@@ -61,22 +72,22 @@ class Interval:
         if self.overlaps(other):
             return ZERO
         if self.high < other.low:
-            return _UP.subtract(other.low, self.high)
-        return _UP.subtract(self.low, other.high)
+            return _ceiling_subtract(other.low, self.high)
+        return _ceiling_subtract(self.low, other.high)
 
     def __neg__(self) -> Interval:
         return Interval(-self.high, -self.low)
 
     def __add__(self, other: Interval) -> Interval:
         try:
-            return Interval(_DOWN.add(self.low, other.low), _UP.add(self.high, other.high))
+            return Interval(_floor_add(self.low, other.low), _ceiling_add(self.high, other.high))
         except InvalidOperation as exc:
             raise IntervalError("undefined sum (infinite bounds)") from exc
 
     def __sub__(self, other: Interval) -> Interval:
         try:
-            low = _DOWN.subtract(self.low, other.high)
-            return Interval(low, _UP.subtract(self.high, other.low))
+            low = _floor_subtract(self.low, other.high)
+            return Interval(low, _ceiling_subtract(self.high, other.low))
         except InvalidOperation as exc:
             raise IntervalError("undefined difference (infinite bounds)") from exc
 
@@ -87,8 +98,8 @@ class Interval:
             raise IntervalError("undefined product") from exc
 
     def _mul(self, other: Interval) -> Interval:
-        lows = [_DOWN.multiply(a, b) for a, b in _corners(self, other)]
-        highs = [_UP.multiply(a, b) for a, b in _corners(self, other)]
+        lows = [_floor_multiply(a, b) for a, b in _corners(self, other)]
+        highs = [_ceiling_multiply(a, b) for a, b in _corners(self, other)]
         return Interval(min(lows), max(highs))
 
     def __truediv__(self, other: Interval) -> Interval:
@@ -100,8 +111,8 @@ class Interval:
             raise IntervalError("undefined quotient (infinite bounds)") from exc
 
     def _div(self, other: Interval) -> Interval:
-        lows = [_DOWN.divide(a, b) for a, b in _corners(self, other)]
-        highs = [_UP.divide(a, b) for a, b in _corners(self, other)]
+        lows = [_floor_divide(a, b) for a, b in _corners(self, other)]
+        highs = [_ceiling_divide(a, b) for a, b in _corners(self, other)]
         return Interval(min(lows), max(highs))
 
     def abs(self) -> Interval:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from typing import Final
 
+from service.engine.arithmetic import ENGINE
 from service.engine.quantity import Kind, Quantity
 
 _SUFFIX: Final = {
@@ -17,6 +18,11 @@ _SUFFIX: Final = {
 }
 _QUANTUM: Final = {places: Decimal(1).scaleb(-places) for places in range(8)}  # 0 → 1, 2 → 0.01
 _SYMBOL: Final = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs", "INR": "₹", "JPY": "¥"}
+_ONE: Final = Decimal(1)
+_ZERO: Final = Decimal(0)
+# Rounds half-even in the engine's context whatever the caller's, and bound once: a method
+# looked up per call, with its rounding passed as a keyword, cost twice the rounding itself.
+_quantize: Final = ENGINE.quantize
 
 
 def plain(value: Decimal, places: int | None = None) -> str:
@@ -31,7 +37,7 @@ def plain(value: Decimal, places: int | None = None) -> str:
         return "∞" if value > 0 else "−∞"
     if places is not None:
         quantum = _QUANTUM.get(places) or Decimal(1).scaleb(-places)
-        value = value.quantize(quantum, rounding=ROUND_HALF_EVEN)
+        value = _quantize(value, quantum)
     text = str(value)  # what format(value, "f") gives, at a third of the cost, unless it has
     if "E" in text:  # an exponent (positive, or below -6)
         text = format(value, "f")
@@ -60,7 +66,7 @@ def decimals_of(step: Decimal) -> int:
 def short(quantity: Quantity) -> str:
     """A compact form of a figure for expressions: 2.61bn, 19.78%, 1,622 mi."""
     digits = quantity.digits or plain(abs(quantity.value))
-    sign = "−" if quantity.value < 0 else ""
+    sign = "−" if quantity.value < _ZERO else ""
     if quantity.kind is Kind.PERCENT:
         return f"{sign}{digits}%"
     if quantity.kind is Kind.PERCENTAGE_POINTS:
@@ -73,17 +79,26 @@ def short(quantity: Quantity) -> str:
     return f"{sign}{digits}{suffix}"
 
 
-def amount(value: Decimal, like: Quantity, extra_places: int = 1) -> str:
-    """Write a computed amount in the units and precision of the figure it is compared with."""
-    multiplier = like.multiplier if like.multiplier > 1 else Decimal(1)
-    places = decimals_of(like.step / multiplier) + extra_places
-    suffix = _SUFFIX.get(multiplier, "")
-    symbol = _SYMBOL.get(like.currency or "", "")
-    sign = "−" if value < 0 else ""
-    unit = f" {like.unit}" if like.kind is Kind.UNIT and like.unit else ""
-    return f"{sign}{symbol}{plain(abs(value) / multiplier, places)}{suffix}{unit}"
+class AmountFormat:
+    """How computed amounts are written in the units and precision of the figure they are
+    compared with ("$2.61 billion": "$2.614bn"), worked out once for the several numbers of
+    one explanation."""
+
+    __slots__ = ("multiplier", "places", "prefix", "suffix")
+
+    def __init__(self, like: Quantity, extra_places: int = 1) -> None:
+        multiplier = like.multiplier if like.multiplier > 1 else _ONE
+        self.multiplier = multiplier
+        self.places = decimals_of(like.step / multiplier) + extra_places
+        self.prefix = _SYMBOL.get(like.currency or "", "")
+        unit = f" {like.unit}" if like.kind is Kind.UNIT and like.unit else ""
+        self.suffix = _SUFFIX.get(multiplier, "") + unit
+
+    def write(self, value: Decimal) -> str:
+        sign = "−" if value < _ZERO else ""
+        return f"{sign}{self.prefix}{plain(abs(value) / self.multiplier, self.places)}{self.suffix}"
 
 
 def points(value: Decimal, places: int = 2, unit: str = "%") -> str:
-    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    sign = "+" if value > _ZERO else ("−" if value < _ZERO else "")
     return f"{sign}{plain(abs(value), places)}{unit}"
