@@ -24,7 +24,7 @@ from service.engine.corners import (
 )
 from service.engine.errors import IntervalError
 from service.engine.expression import Node, evaluate
-from service.engine.interval import Interval
+from service.engine.interval import TWO, ZERO, Interval
 from service.engine.numfmt import plain
 from service.engine.quantity import Kind, Quantity
 
@@ -179,7 +179,7 @@ class _Ranges:
                 return None
             if found.contains_zero():
                 return None
-            signs.append(found.low > 0)
+            signs.append(found.low > ZERO)
         return tuple(signs)
 
     def get(self, index: int) -> Interval | None:
@@ -378,8 +378,8 @@ def _reread(quantity: Quantity, digits: str) -> Interval:
     value = Decimal(digits)
     step = _unit(_exponent(digits))
     multiplier = quantity.multiplier
-    half = step * multiplier / 2
-    sign = -1 if quantity.value < 0 else 1
+    half = step * multiplier / TWO
+    sign = -1 if quantity.value < ZERO else 1
     center = value * multiplier * sign
     return Interval(center - half, center + half)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from service.engine.interval import Interval
+from service.engine.interval import ZERO, Interval
 from service.engine.numfmt import AmountFormat, plain, points
 from service.engine.verdict import Verdict
 
@@ -76,7 +76,7 @@ class _Numbers:
                 return points(value, 2, self.rate_unit)
             return plain(value, 2) + self.rate_unit
         text = self.amounts.write(value)
-        return ("+" + text if value > 0 else text) if signed and self.is_change else text
+        return ("+" + text if value > ZERO else text) if signed and self.is_change else text
 
     def range(self, interval: Interval) -> str:
         return f"{self.write(interval.low)} to {self.write(interval.high)}"

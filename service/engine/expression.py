@@ -276,11 +276,11 @@ def render(node: Node, names: Mapping[str, str]) -> str:
     '(2.61bn − 2.18bn) / 2.18bn × 100'
     """
     pieces, slots = _template(node)
-    filled = [names.get(name, name) for name in slots]
-    text = pieces[0]
-    for value, piece in zip(filled, pieces[1:], strict=True):
-        text += value + piece
-    return text
+    parts = [pieces[0]]
+    for index in range(len(slots)):
+        parts.append(names.get(slots[index], slots[index]))
+        parts.append(pieces[index + 1])
+    return "".join(parts)
 
 
 # Rendered templates by tree identity: rule trees live as long as the process, and a finding

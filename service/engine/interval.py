@@ -31,7 +31,7 @@ _ceiling_multiply: Final = _UP.multiply
 _ceiling_divide: Final = _UP.divide
 INF: Final = Decimal("Infinity")
 ZERO: Final = Decimal(0)
-_TWO: Final = Decimal(2)
+TWO: Final = Decimal(2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ class Interval:
     def midpoint(self) -> Decimal:
         if self.low.is_infinite() or self.high.is_infinite():
             return self.low if self.high.is_infinite() else self.high
-        return _floor_divide(_floor_add(self.low, self.high), _TWO)
+        return _floor_divide(_floor_add(self.low, self.high), TWO)
 
     def contains_zero(self) -> bool:
         return self.low <= ZERO <= self.high

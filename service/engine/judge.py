@@ -21,7 +21,7 @@ from service.engine.errors import IntervalError
 from service.engine.explain import CHANGE_KINDS, MONTH_NAMES, WEEKDAY_NAMES, explain
 from service.engine.expression import render
 from service.engine.findings import FigureUse, Finding
-from service.engine.interval import INF, ZERO, Interval
+from service.engine.interval import INF, TWO, ZERO, Interval
 from service.engine.numfmt import plain, short
 from service.engine.policy import Policy
 from service.engine.quantity import Hedge, Kind, Quantity
@@ -82,9 +82,9 @@ def hedged_interval(
 ) -> Interval:
     """The interval a figure stands for: its rounding, widened or opened by its hedge word."""
     value = abs(quantity.value) if magnitude else quantity.value
-    half = quantity.rounding_step(strict_zeros=policy.strict_zeros, any_size=any_size) / 2
+    half = quantity.rounding_step(strict_zeros=policy.strict_zeros, any_size=any_size) / TWO
     if any_size:  # a converted figure rounded coarsely, but never by more than a few percent
-        literal = quantity.rounding_step(strict_zeros=True) / 2
+        literal = quantity.rounding_step(strict_zeros=True) / TWO
         half = max(literal, min(half, abs(quantity.value) * policy.conversion_relative))
     if quantity.kind is Kind.MULTIPLE and quantity.hedge is None:
         half = abs(value) * policy.multiple  # "doubled" is an approximate word
@@ -149,19 +149,19 @@ def _with_roles(candidate: Candidate, roles: dict[str, Quantity]) -> Candidate:
 
 def _sign(candidate: Candidate, target: Quantity, computed: Interval) -> tuple[int, str | None]:
     """The sign of the stated change: written, from the direction word, or assumed."""
-    if target.value < 0:
+    if target.value < ZERO:
         return -1, None
     if candidate.direction == "down":
         return -1, None
     if candidate.direction == "up":
         return 1, None
-    if computed.high < 0:
+    if computed.high < ZERO:
         return -1, "no direction word; the change was taken as a fall, as the levels show"
-    return 1, "no direction word; the change was taken as a rise" if computed.low < 0 else None
+    return 1, "no direction word; the change was taken as a rise" if computed.low < ZERO else None
 
 
 def _value_sign(quantity: Quantity) -> int:
-    return -1 if quantity.value < 0 else 1
+    return -1 if quantity.value < ZERO else 1
 
 
 def _signed(interval: Interval, sign: int) -> Interval:
@@ -187,7 +187,7 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
         # A change used as an input ("decreased $12.3m, or 4.1%, to $287.6m") is a magnitude:
         # the direction word gives its sign, as it does for a stated change, in the range and
         # in the point value alike.
-        if role in env and candidate.direction == "down" and candidate.roles[role].value > 0:
+        if role in env and candidate.direction == "down" and candidate.roles[role].value > ZERO:
             env[role] = -env[role]
             points[role] = -points[role]
             negated.append(role)
@@ -272,7 +272,7 @@ def _strict(policy: Policy) -> Policy:
 def _require_positive(rule: Rule, candidate: Candidate, env: dict[str, Interval]) -> None:
     """A percent change from zero is undefined, and from a negative level misleading (§A.18)."""
     for role in rule.nonnegative:
-        if role not in env or env[role].low >= 0:
+        if role not in env or env[role].low >= ZERO:
             continue
         text = candidate.roles[role].text
         if env[role].contains_zero():
@@ -317,7 +317,7 @@ def _truncated(evaluation: Evaluation) -> Interval:
     target, policy = evaluation.target, evaluation.policy
     step = target.rounding_step(strict_zeros=policy.strict_zeros)
     magnitude = abs(target.value)
-    return _signed(Interval(magnitude - step / 2, magnitude + step), evaluation.sign)
+    return _signed(Interval(magnitude - step / TWO, magnitude + step), evaluation.sign)
 
 
 def _noise_floor(rule: Rule, target: Quantity, policy: Policy) -> Decimal:
@@ -345,7 +345,7 @@ def _uses(
     for role in rule.roles:
         quantity = candidate.roles[role]
         interval = env.get(role, stated)
-        value = quantity.value if role in env else (stated.low + stated.high) / 2
+        value = quantity.value if role in env else (stated.low + stated.high) / TWO
         if role not in env and not (interval.low.is_finite() and interval.high.is_finite()):
             value = quantity.value
         uses.append(FigureUse(role, quantity, interval.low, interval.high, value))

@@ -8,14 +8,9 @@ from typing import Final
 from service.engine.arithmetic import ENGINE
 from service.engine.quantity import Kind, Quantity
 
-_SUFFIX: Final = {
-    Decimal(10) ** 3: "k",
-    Decimal(10) ** 5: " lakh",
-    Decimal(10) ** 6: "m",
-    Decimal(10) ** 7: " crore",
-    Decimal(10) ** 9: "bn",
-    Decimal(10) ** 12: "tn",
-}
+# The short scale suffix of a multiplier that is a power of ten, by exponent
+_SUFFIX: Final = {3: "k", 5: " lakh", 6: "m", 7: " crore", 9: "bn", 12: "tn"}
+_POWERS: Final = {exponent: Decimal(10) ** exponent for exponent in _SUFFIX}
 _QUANTUM: Final = {places: Decimal(1).scaleb(-places) for places in range(8)}  # 0 → 1, 2 → 0.01
 _SYMBOL: Final = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs", "INR": "₹", "JPY": "¥"}
 _ONE: Final = Decimal(1)
@@ -63,6 +58,14 @@ def decimals_of(step: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def _scale_suffix(multiplier: Decimal) -> str:
+    """ "bn" for 1E+9, "" for a multiplier with no suffix. By exponent: hashing a Decimal
+    (a dict keyed by multipliers) costs thousands of instructions for each new multiplier."""
+    exponent = multiplier.adjusted()
+    suffix = _SUFFIX.get(exponent)
+    return suffix if suffix is not None and multiplier == _POWERS[exponent] else ""
+
+
 def short(quantity: Quantity) -> str:
     """A compact form of a figure for expressions: 2.61bn, 19.78%, 1,622 mi."""
     digits = quantity.digits or plain(abs(quantity.value))
@@ -73,7 +76,7 @@ def short(quantity: Quantity) -> str:
         return f"{sign}{digits}pp"
     if quantity.kind is Kind.BASIS_POINTS:
         return f"{sign}{digits}bp"
-    suffix = _SUFFIX.get(quantity.multiplier, "")
+    suffix = _scale_suffix(quantity.multiplier)
     if quantity.kind is Kind.UNIT and quantity.unit:
         suffix += f" {quantity.unit}"
     return f"{sign}{digits}{suffix}"
@@ -92,7 +95,7 @@ class AmountFormat:
         self.places = decimals_of(like.step / multiplier) + extra_places
         self.prefix = _SYMBOL.get(like.currency or "", "")
         unit = f" {like.unit}" if like.kind is Kind.UNIT and like.unit else ""
-        self.suffix = _SUFFIX.get(multiplier, "") + unit
+        self.suffix = _scale_suffix(multiplier) + unit
 
     def write(self, value: Decimal) -> str:
         sign = "−" if value < _ZERO else ""

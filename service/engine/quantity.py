@@ -70,6 +70,9 @@ class Hedge(StrEnum):
 
 
 _ONE: Final = Decimal(1)
+# Decimal, not int: Decimal arithmetic with an int converts the int on every use
+_TWO: Final = Decimal(2)
+_HUNDRED: Final = Decimal(100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +149,7 @@ class Quantity:
 
     def interval(self, *, strict_zeros: bool = False) -> Interval:
         """The closed rounding interval [x - u/2, x + u/2] of the figure as written."""
-        half = self.rounding_step(strict_zeros=strict_zeros) / 2
+        half = self.rounding_step(strict_zeros=strict_zeros) / _TWO
         return Interval(self.value - half, self.value + half)
 
     def rounding_step(self, *, strict_zeros: bool = False, any_size: bool = False) -> Decimal:
@@ -168,7 +171,7 @@ class Quantity:
         return (
             self.lenient_step is not None
             and self.lenient_step != self.step
-            and abs(self.value) >= 100 * self.multiplier
+            and abs(self.value) >= _HUNDRED * self.multiplier
         )
 
     def with_changes(self, **changes: Any) -> Quantity:
