@@ -20,16 +20,30 @@ from service.engine.cues import Cues, words
 from service.engine.quantity import Hedge, Kind, Quantity
 from service.engine.windows import SentenceAmounts
 
-_SPLIT = re.compile(
-    r"\b(?:of which|comprising|comprised of|consisting of|made up of|split between|"
-    r"divided (?:between|into)|broken down into)\b",
-    re.IGNORECASE,
-)
-_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed))\b", re.IGNORECASE)
-_TOTALLING = re.compile(
-    r"\b(?:totall?ing|totall?ed|a total of|in total|altogether|together|combined|adding up to)\b",
-    re.IGNORECASE,
-)
+# The words that cue each kind of sum, lower-case; each tuple is also the alternation of its
+# pattern, so that `_may_say` can rule the pattern out with substring tests.
+_SPLIT_WORDS = (
+    "of which", "comprising", "comprised of", "consisting of", "made up of", "split between",
+    "divided between", "divided into", "broken down into",
+)  # fmt: skip
+_INCLUDING_WORDS = ("including", "includes", "included")
+_TOTALLING_WORDS = (
+    "totalling", "totaling", "totalled", "totaled", "a total of", "in total", "altogether",
+    "together", "combined", "adding up to",
+)  # fmt: skip
+_OUT_OF_WORDS = ("out of",)
+_SUM_WORDS = _SPLIT_WORDS + _INCLUDING_WORDS + _TOTALLING_WORDS + _OUT_OF_WORDS
+# The non-ASCII characters a case-insensitive pattern matches to an ASCII letter ("ſ" to "s").
+_ASCII_LOOKALIKES = ("ı", "İ", "ſ", "\u212a")
+
+
+def _cue_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE)
+
+
+_SPLIT = _cue_pattern(_SPLIT_WORDS)
+_INCLUDING = _cue_pattern(_INCLUDING_WORDS)
+_TOTALLING = _cue_pattern(_TOTALLING_WORDS)
 _OUT_OF = re.compile(r"\s*out of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 # between two parts of a "totalling" list: a comma or "and" ("A, B and C, totalling T")
 _LIST = re.compile(r",|\band\b|;")
@@ -45,6 +59,8 @@ def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
     """The sum of parts the sentence states, if any: a split or "including" after a total, a
     part "out of" its whole, or parts "totalling" the last figure."""
     text, span = sentence.text, sentence.span
+    if not _may_say(text[span[0] : span[1]], _SUM_WORDS):
+        return []  # most sentences: skips a case-insensitive search of every window
     # Positions in the sentence of the amounts that can add up, so windows can be shared.
     positions = [
         i
@@ -72,6 +88,16 @@ def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
         ):
             return _candidate(text, span, total, _same(total, amounts[:-1]), False)
     return []
+
+
+def _may_say(sentence: str, phrases: tuple[str, ...]) -> bool:
+    """False only if no case-insensitive match of a phrase (lower-case ASCII) can occur in
+    `sentence`: substring tests of its lower case, exact unless it has an ASCII lookalike."""
+    lowered = sentence.lower()
+    for phrase in phrases:
+        if phrase in lowered:
+            return True
+    return not sentence.isascii() and any(char in sentence for char in _ASCII_LOOKALIKES)
 
 
 def _names_its_part(between: str, cues: Cues) -> bool:
