@@ -78,6 +78,7 @@ class Cues:
     # (phrase, role) by the phrase's last word, longest first: one dict lookup per word
     phrases_ending: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     balance_words: dict[str, str]  # "exports" → "inflow", "deficit" → "deficit"
+    balance_names: tuple[str, ...]  # the words of the balance itself: "surplus", "deficit", …
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Cues:
@@ -107,6 +108,7 @@ class Cues:
             balance_words={
                 word: role for role, group in data["balances"].items() for word in group
             },
+            balance_names=(*data["balances"]["surplus"], *data["balances"]["deficit"]),
             phrases_ending=_by_last_word(
                 phrases(data["roles"]["old"]), phrases(data["roles"]["new"])
             ),
@@ -122,7 +124,7 @@ class Cues:
 
 
 # words too common to tell a phrase apart ("due to" is told by "due", not by "to")
-_COMMON = frozenset({"a", "an", "the", "as", "of", "to", "by", "from", "in", "on"})
+_COMMON: Final = frozenset({"a", "an", "the", "as", "of", "to", "by", "from", "in", "on"})
 
 
 def _keys(group: tuple[tuple[str, ...], ...]) -> frozenset[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from itertools import pairwise
+from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.compat import dimension
@@ -20,8 +21,7 @@ from service.engine.cues import Cues, words
 from service.engine.quantity import Hedge, Kind, Quantity
 from service.engine.windows import SentenceAmounts
 
-# The words that cue each kind of sum, lower-case; each tuple is also the alternation of its
-# pattern, so that `_may_say` can rule the pattern out with substring tests.
+# The words that cue each kind of sum, lower-case; each tuple is the alternation of its pattern.
 _SPLIT_WORDS = (
     "of which", "comprising", "comprised of", "consisting of", "made up of", "split between",
     "divided between", "divided into", "broken down into",
@@ -32,25 +32,30 @@ _TOTALLING_WORDS = (
     "together", "combined", "adding up to",
 )  # fmt: skip
 _OUT_OF_WORDS = ("out of",)
-_SUM_WORDS = _SPLIT_WORDS + _INCLUDING_WORDS + _TOTALLING_WORDS + _OUT_OF_WORDS
+# A part of every cue word above (tests/test_shortcuts.py checks it): a sentence whose lower case
+# contains none of them states no sum, which substring tests tell faster than the regexes.
+_SUM_KEYS: Final = (
+    "which", "compris", "consist", "made up", "split", "divided", "broken", "includ", "out of",
+    "total", "together", "combined", "adding up",
+)  # fmt: skip
 # The non-ASCII characters a case-insensitive pattern matches to an ASCII letter ("ſ" to "s").
-_ASCII_LOOKALIKES = ("ı", "İ", "ſ", "\u212a")
+_ASCII_LOOKALIKES: Final = ("ı", "İ", "ſ", "\u212a")
 
 
 def _cue_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE)
 
 
-_SPLIT = _cue_pattern(_SPLIT_WORDS)
-_INCLUDING = _cue_pattern(_INCLUDING_WORDS)
-_TOTALLING = _cue_pattern(_TOTALLING_WORDS)
-_OUT_OF = re.compile(r"\s*out of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
+_SPLIT: Final = _cue_pattern(_SPLIT_WORDS)
+_INCLUDING: Final = _cue_pattern(_INCLUDING_WORDS)
+_TOTALLING: Final = _cue_pattern(_TOTALLING_WORDS)
+_OUT_OF: Final = re.compile(r"\s*out of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 # between two parts of a "totalling" list: a comma or "and" ("A, B and C, totalling T")
-_LIST = re.compile(r",|\band\b|;")
-_CLAUSE_BREAK = re.compile(r"--|[;:()]")
-_RANGE_DASH = re.compile(r"[-–]")
-_LONGEST_LIST_GAP = 60  # characters between two listed parts ("and information services")
-_NOT_ADDITIVE = re.compile(
+_LIST: Final = re.compile(r",|\band\b|;")
+_CLAUSE_BREAK: Final = re.compile(r"--|[;:()]")
+_RANGE_DASH: Final = re.compile(r"[-–]")
+_LONGEST_LIST_GAP: Final = 60  # characters between two listed parts ("and information services")
+_NOT_ADDITIVE: Final = re.compile(
     r"\b(?:chained|real terms|inflation[- ]adjusted|seasonally adjusted)\b", re.IGNORECASE
 )
 
@@ -59,14 +64,14 @@ def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
     """The sum of parts the sentence states, if any: a split or "including" after a total, a
     part "out of" its whole, or parts "totalling" the last figure."""
     text, span = sentence.text, sentence.span
-    if not _may_say(text[span[0] : span[1]], _SUM_WORDS):
-        return []  # most sentences: skips a case-insensitive search of every window
     # Positions in the sentence of the amounts that can add up, so windows can be shared.
     positions = [
         i
         for i, q in enumerate(sentence.amounts)
         if not q.kind.is_rate and q.kind is not Kind.MULTIPLE
     ]
+    if len(positions) < 2 or not _may_state_a_sum(text[span[0] : span[1]]):
+        return []  # most sentences: skips a case-insensitive search of every window
     amounts = [sentence.amounts[i] for i in positions]
     for index, total in enumerate(amounts[:-1]):
         window = sentence.window(positions[index], positions[index + 1])
@@ -90,12 +95,12 @@ def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
     return []
 
 
-def _may_say(sentence: str, phrases: tuple[str, ...]) -> bool:
-    """False only if no case-insensitive match of a phrase (lower-case ASCII) can occur in
-    `sentence`: substring tests of its lower case, exact unless it has an ASCII lookalike."""
+def _may_state_a_sum(sentence: str) -> bool:
+    """False only if no sum word can match in `sentence`: substring tests of its lower case for
+    their keys, exact unless it has an ASCII lookalike."""
     lowered = sentence.lower()
-    for phrase in phrases:
-        if phrase in lowered:
+    for key in _SUM_KEYS:
+        if key in lowered:
             return True
     return not sentence.isascii() and any(char in sentence for char in _ASCII_LOOKALIKES)
 

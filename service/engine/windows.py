@@ -9,12 +9,13 @@ twice, and every pass sliced it again. A `SentenceAmounts` holds each gap and it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from service.engine.cues import words
 from service.engine.quantity import Quantity
 
 # How far past the last amount of a sentence the binder looks for a following word ("… decrease").
-TAIL = 40
+TAIL: Final = 40
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.cues import Cues
 from service.engine.quantity import Hedge, Kind, Quantity
 
-_WORD_SPANS = re.compile(r"[A-Za-z]+")
+_WORD_SPANS: Final = re.compile(r"[A-Za-z]+")
 # Words that may stand between a direction word and its level: "climb to", "down from".
-_LEVEL_LINKS = frozenset({"to", "at", "from"})
+_LEVEL_LINKS: Final = frozenset({"to", "at", "from"})
 
 
 def with_direction(frame: Candidate) -> Candidate:
@@ -46,8 +47,8 @@ def direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
     return None
 
 
-_MORE = frozenset({"more", "higher", "larger", "bigger", "greater"})
-_LESS = frozenset({"less", "smaller", "lower", "fewer"})
+_MORE: Final = frozenset({"more", "higher", "larger", "bigger", "greater"})
+_LESS: Final = frozenset({"less", "smaller", "lower", "fewer"})
 
 
 def as_factor(quantity: Quantity, after: list[str], assumptions: list[str]) -> Quantity:

@@ -1,5 +1,5 @@
-"""Shortcuts of cue finding (a hand-written tokeniser, substring tests before regex searches)
-against the regexes they stand for."""
+"""Shortcuts of the candidate finders (a hand-written tokeniser, substring tests before regex
+searches, regexes tried only where they can match) against the regexes they stand for."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.engine import sums
+from service.engine import periods, sentences, sums
 from service.engine.cues import words
 
 # The definition `words` implements (its docstring says why it does not call it).
@@ -41,10 +41,18 @@ def test_the_ascii_lookalikes_are_all_there_are():
 _SUM_PATTERNS = (sums._SPLIT, sums._INCLUDING, sums._TOTALLING, sums._OUT_OF)
 
 
+_SUM_WORDS = sums._SPLIT_WORDS + sums._INCLUDING_WORDS + sums._TOTALLING_WORDS + sums._OUT_OF_WORDS
+
+
+def test_every_sum_word_has_a_key():
+    assert all(any(key in word for key in sums._SUM_KEYS) for word in _SUM_WORDS)
+    assert "out of" in sums._OUT_OF.pattern
+
+
 @settings(max_examples=1000)
 @given(
     st.lists(
-        st.sampled_from(sums._SUM_WORDS)
+        st.sampled_from(_SUM_WORDS)
         | st.text(alphabet=st.sampled_from("OUTincludTOTAL ofwhich İıſK5$,"), max_size=6),
         max_size=6,
     ).map("".join),
@@ -54,4 +62,23 @@ def test_a_sentence_without_a_sum_word_has_no_window_with_one(sentence, data):
     start = data.draw(st.integers(0, len(sentence)))
     window = sentence[start : data.draw(st.integers(start, len(sentence)))]
     if any(pattern.search(window) for pattern in _SUM_PATTERNS):
-        assert sums._may_say(sentence, sums._SUM_WORDS)
+        assert sums._may_state_a_sum(sentence)
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=st.sampled_from('aA. !?\n\t\xa0"”’)“‘(•5,'), max_size=40))
+def test_sentence_boundaries_are_the_regex_matches(text):
+    expected = [m.span() for m in sentences._BOUNDARY.finditer(text)]
+    assert [m.span() for m in sentences._boundaries(text)] == expected
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(("Jan", "march", "SEP", "-", " to ", "through", "ſep", "İ", "é", " ", "x")),
+        max_size=10,
+    ).map("".join)
+)
+def test_month_spans_are_the_regex_matches(text):
+    expected = [m.span() for m in periods._SPAN.finditer(text)]
+    assert [m.span() for m in periods._month_spans(text)] == expected
