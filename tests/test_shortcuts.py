@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.engine import periods, sentences, sums
-from service.engine.cues import words
+from service.engine.cues import ASCII_LOOKALIKES, may_contain, words
+from service.engine.wording import direction_word
+from service.loader import default_engine
 
 # The definition `words` implements (its docstring says why it does not call it).
 WORD = re.compile(r"[a-z]+(?:\.(?=\s|$))?|[;,]")
@@ -35,7 +37,7 @@ def test_words_of_a_window():
 def test_the_ascii_lookalikes_are_all_there_are():
     letter = re.compile("[a-z]", re.IGNORECASE)
     others = "".join(chr(code) for code in range(128, sys.maxunicode + 1))
-    assert sorted(letter.findall(others)) == sorted(sums._ASCII_LOOKALIKES)
+    assert sorted(letter.findall(others)) == sorted(ASCII_LOOKALIKES)
 
 
 _SUM_PATTERNS = (sums._SPLIT, sums._INCLUDING, sums._TOTALLING, sums._OUT_OF)
@@ -62,7 +64,7 @@ def test_a_sentence_without_a_sum_word_has_no_window_with_one(sentence, data):
     start = data.draw(st.integers(0, len(sentence)))
     window = sentence[start : data.draw(st.integers(start, len(sentence)))]
     if any(pattern.search(window) for pattern in _SUM_PATTERNS):
-        assert sums._may_state_a_sum(sentence)
+        assert may_contain(sentence, sums._SUM_KEYS)
 
 
 @settings(max_examples=1000)
@@ -82,3 +84,47 @@ def test_sentence_boundaries_are_the_regex_matches(text):
 def test_month_spans_are_the_regex_matches(text):
     expected = [m.span() for m in periods._SPAN.finditer(text)]
     assert [m.span() for m in periods._month_spans(text)] == expected
+
+
+def _direction_word_by_regex(window, cues):
+    """`direction_word` as it was written with a regex, as (text, start, end)."""
+    for match in reversed(list(re.finditer(r"[A-Za-z]+", window))):
+        word = match.group(0).lower()
+        if cues.direction_of(word) is not None:
+            return match.group(0), match.start(), match.end()
+        if word not in cues.filler and word not in ("to", "at", "from"):
+            return None
+    return None
+
+
+_WINDOW_WORDS = ("rose", "Fell", "to", "the", "from", "at", "sales", "UP", "roseé", "5", "İ")
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(_WINDOW_WORDS) | st.text(alphabet=" ,.$-é", max_size=2), max_size=8
+    ).map("".join)
+)
+def test_direction_word_reads_the_words_the_regex_did(window):
+    cues = default_engine().cues
+    found = direction_word(window, 7, cues)
+    expected = _direction_word_by_regex(window, cues)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.text, found.start - 7, found.end - 7) == expected
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(("doubled", "Two-Fold", "nearly ", "HALVED", "tripled", "ı", "x", " ")),
+        max_size=6,
+    ).map("".join)
+)
+def test_a_window_without_a_multiple_word_has_no_multiple(window):
+    cues = default_engine().cues
+    if cues.multiple_pattern.search(window):
+        assert may_contain(window, cues.multiple_words)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from service.engine.candidate import CHANGE_ROLES, LEVEL_ROLES, Candidate
-from service.engine.cues import Cues, words
+from service.engine.cues import Cues, may_contain, words
 from service.engine.quantity import Kind, Quantity
 from service.engine.windows import SentenceAmounts
 from service.engine.wording import (
@@ -501,9 +501,7 @@ def lone_amount_may_bind(window: str, cues: Cues) -> bool:
     (`_Binder.with_words`, which reads the same raw window). Whatever role the figure takes,
     without either the frame is neither.
     """
-    return (
-        cues.multiple_hint.search(window) is not None or direction_word(window, 0, cues) is not None
-    )
+    return may_contain(window, cues.multiple_words) or direction_word(window, 0, cues) is not None
 
 
 def _resolve_levels(frame: Candidate) -> Candidate:

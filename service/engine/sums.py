@@ -17,7 +17,7 @@ from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.compat import dimension
-from service.engine.cues import Cues, words
+from service.engine.cues import Cues, may_contain, words
 from service.engine.quantity import Hedge, Kind, Quantity
 from service.engine.windows import SentenceAmounts
 
@@ -38,8 +38,6 @@ _SUM_KEYS: Final = (
     "which", "compris", "consist", "made up", "split", "divided", "broken", "includ", "out of",
     "total", "together", "combined", "adding up",
 )  # fmt: skip
-# The non-ASCII characters a case-insensitive pattern matches to an ASCII letter ("ſ" to "s").
-_ASCII_LOOKALIKES: Final = ("ı", "İ", "ſ", "\u212a")
 
 
 def _cue_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -70,7 +68,7 @@ def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
         for i, q in enumerate(sentence.amounts)
         if not q.kind.is_rate and q.kind is not Kind.MULTIPLE
     ]
-    if len(positions) < 2 or not _may_state_a_sum(text[span[0] : span[1]]):
+    if len(positions) < 2 or not may_contain(text[span[0] : span[1]], _SUM_KEYS):
         return []  # most sentences: skips a case-insensitive search of every window
     amounts = [sentence.amounts[i] for i in positions]
     for index, total in enumerate(amounts[:-1]):
@@ -93,16 +91,6 @@ def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
         ):
             return _candidate(text, span, total, _same(total, amounts[:-1]), False)
     return []
-
-
-def _may_state_a_sum(sentence: str) -> bool:
-    """False only if no sum word can match in `sentence`: substring tests of its lower case for
-    their keys, exact unless it has an ASCII lookalike."""
-    lowered = sentence.lower()
-    for key in _SUM_KEYS:
-        if key in lowered:
-            return True
-    return not sentence.isascii() and any(char in sentence for char in _ASCII_LOOKALIKES)
 
 
 def _names_its_part(between: str, cues: Cues) -> bool:
