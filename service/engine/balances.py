@@ -7,13 +7,15 @@ The flow and balance words are data in rules/cues.toml ([balances]).
 
 from __future__ import annotations
 
+from typing import Final
+
 from service.engine.candidate import Candidate
 from service.engine.compat import dimension
 from service.engine.cues import Cues
 from service.engine.quantity import Quantity
 from service.engine.windows import SentenceAmounts
 
-_BALANCE_ROLES = ("surplus", "deficit")
+_BALANCE_ROLES: Final = ("surplus", "deficit")
 
 
 def _label(tokens: list[str], cues: Cues) -> str | None:
@@ -51,9 +53,7 @@ def _may_name_a_balance(sentence: str, cues: Cues) -> bool:
     """Whether a surplus or deficit word occurs in the lower-cased sentence, even inside another
     word: a candidate needs one, and this substring test is far cheaper than tokenising every
     window of a sentence that has none (most sentences)."""
-    return any(
-        word in sentence for word, role in cues.balance_words.items() if role in _BALANCE_ROLES
-    )
+    return any(word in sentence for word in cues.balance_names)
 
 
 def _balance(roles: dict[str, Quantity]) -> list[Candidate]:

@@ -8,12 +8,13 @@ of them, and the judge, share one definition.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from service.engine.quantity import Quantity
 
 CHANGE_ROLES = ("change", "percent", "points", "bps", "factor")
 LEVEL_ROLES = ("old", "new")
-_CHANGE_ROLE_SET = frozenset(CHANGE_ROLES)
+_CHANGE_ROLE_SET: Final = frozenset(CHANGE_ROLES)
 
 
 @dataclass(slots=True)

@@ -10,9 +10,10 @@ would be filled twice or at a clause separator once it is complete. The cue word
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from service.engine.candidate import CHANGE_ROLES, LEVEL_ROLES, Candidate
-from service.engine.cues import Cues, words
+from service.engine.cues import Cues, may_contain, words
 from service.engine.quantity import Kind, Quantity
 from service.engine.windows import SentenceAmounts
 from service.engine.wording import (
@@ -23,9 +24,11 @@ from service.engine.wording import (
     with_multiple,
 )
 
-_OLD_BOUNDS = frozenset({"over", "above", "than"})
-_LEVELISH = frozenset({"old", "new", "level", "base"})
-_LOSS_CUED = "(a loss or deficit)"  # the assumption a level read negative by a loss cue carries
+_OLD_BOUNDS: Final = frozenset({"over", "above", "than"})
+_LEVELISH: Final = frozenset({"old", "new", "level", "base"})
+_LOSS_CUED: Final = (
+    "(a loss or deficit)"  # the assumption a level read negative by a loss cue carries
+)
 
 
 def _phrase_ends_at(tokens: list[str], end: int, phrase: tuple[str, ...]) -> bool:
@@ -125,9 +128,11 @@ def direction_near(before: list[str], after: list[str], cues: Cues) -> tuple[str
     return None, False
 
 
-_MORE_LESS = frozenset({"more", "less", "fewer"})
+_MORE_LESS: Final = frozenset({"more", "less", "fewer"})
 # past-tense direction verbs that do not end in "-ed"
-_IRREGULAR_PAST = frozenset({"rose", "fell", "grew", "slid", "sank", "shrank", "lost", "cut"})
+_IRREGULAR_PAST: Final = frozenset(
+    {"rose", "fell", "grew", "slid", "sank", "shrank", "lost", "cut"}
+)
 
 
 def _noun(word: str) -> bool:
@@ -184,7 +189,7 @@ def _strip_hedge(window: str, quantity: Quantity) -> str:
     return window
 
 
-_OR_LINKS = (["or"], [",", "or"], ["or", ","], [",", "or", ","])
+_OR_LINKS: Final = (["or"], [",", "or"], ["or", ","], [",", "or", ","])
 
 
 def _is_or_link(tokens: list[str]) -> bool:
@@ -496,9 +501,7 @@ def lone_amount_may_bind(window: str, cues: Cues) -> bool:
     (`_Binder.with_words`, which reads the same raw window). Whatever role the figure takes,
     without either the frame is neither.
     """
-    return (
-        cues.multiple_hint.search(window) is not None or direction_word(window, 0, cues) is not None
-    )
+    return may_contain(window, cues.multiple_words) or direction_word(window, 0, cues) is not None
 
 
 def _resolve_levels(frame: Candidate) -> Candidate:

@@ -7,11 +7,12 @@ conversion candidate; which units convert, and how, is in the rule files (`binde
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.quantity import Quantity
 
-_GLUE = frozenset({"(", "[", "or", "/", ",", "(or", ", or", "—", "–"})
+_GLUE: Final = frozenset({"(", "[", "or", "/", ",", "(or", ", or", "—", "–"})
 
 
 def conversion_candidates(text: str, amounts: list[Quantity]) -> list[Candidate]:

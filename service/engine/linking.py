@@ -9,14 +9,14 @@ the explanation says which sentences were combined. When two statements give the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
+from typing import Final
 
 from service.engine.candidate import CHANGE_ROLES, Candidate
 from service.engine.quantity import Quantity
 
-LEVELS = ("old", "new")
-MAX_RESTATED = 8  # a change is restated a few times in an article; bound the pairs per claim
+LEVELS: Final = ("old", "new")
+MAX_RESTATED: Final = 8  # a change is restated a few times in an article; bound the pairs per claim
 
 
 def same_figure(a: Quantity, b: Quantity) -> bool:
@@ -35,11 +35,13 @@ def _quote(text: str, sentence: tuple[int, int], limit: int = 90) -> str:
 
 def complete_partials(
     text: str,
-    partials: Iterable[tuple[Candidate, tuple[int, int]]],
+    partials: list[tuple[Candidate, tuple[int, int]]],
     complete: list[tuple[Candidate, tuple[int, int]]],
 ) -> list[tuple[Candidate, Candidate, tuple[int, int]]]:
     """Each partial claim completed by the first complete claim sharing its level, as
     (merged claim, the claim that completed it, that claim's sentence)."""
+    if not partials:
+        return []  # most documents: skips hashing the levels (Decimal hashes are dear)
     by_level: dict[tuple[str, Decimal], list[tuple[Candidate, tuple[int, int]]]] = {}
     for claim, claim_sentence in complete:
         if all(role in claim.roles for role in LEVELS):
@@ -85,6 +87,8 @@ def restatements(
 ) -> list[Candidate]:
     """Pairs of claims on the same two levels whose change figures are worded differently:
     two complete claims in different sentences, and each completed headline with its source."""
+    if len(complete) < 2 and not linked:
+        return []  # no pair to compare: skips hashing the levels
     groups: dict[tuple[Decimal, Decimal], list[tuple[Candidate, tuple[int, int]]]] = {}
     for claim, sentence in complete:
         if all(role in claim.roles for role in LEVELS):

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
+from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.quantity import Kind, Quantity
+from service.engine.scan import matches_at, positions
 
-MONTHS = (
+MONTHS: Final = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
@@ -22,13 +24,13 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_FISCAL = re.compile(
+_FISCAL: Final = re.compile(
     rf"\s+of\s+(?:the\s+|this\s+|its\s+)?(?:current\s+)?(?:fiscal|financial)\s+year\s+"
     rf"(?:ending|ended|that\s+ends|to)\s+(?:in\s+|on\s+)?(?P<month>{_MONTH})\b",
     re.IGNORECASE,
 )
 # The lookahead on a month's first letter lets the scanner skip most positions quickly.
-_SPAN = re.compile(
+_SPAN: Final = re.compile(
     rf"(?=[JFMASONDjfmasond])(?<![A-Za-z])(?P<first>{_MONTH})"
     rf"\s*(?:-|–|—|to|through|until)\s*(?P<last>{_MONTH})\b",
     re.IGNORECASE,
@@ -60,34 +62,20 @@ def _nearest_span(spans: list[re.Match[str]], starts: list[int], at: int) -> re.
 
 
 # The three letters every month pattern starts with, for `_month_spans` to look for.
-_MONTH_PREFIXES = tuple(name[:3].encode() for name in MONTHS)
+_MONTH_PREFIXES: Final = tuple(name[:3] for name in MONTHS)
 
 
 def _month_spans(text: str) -> list[re.Match[str]]:
-    """The matches of `list(_SPAN.finditer(text))`, found several times faster.
-
-    A regex scan tries `_SPAN` at every letter that can start a month (a third of prose), so
-    instead `bytes.find` lists where a month's first three letters occur, and `_SPAN` is tried
-    there only, skipping positions inside the previous match as `finditer` does. The text is
-    searched as ASCII bytes, one byte per character, so positions carry over; of the non-ASCII
-    characters only "ſ" matches one of those letters under IGNORECASE: such texts take the scan.
+    """The matches of `list(_SPAN.finditer(text))`, tried only where a month's first three
+    letters occur: a regex scan tries `_SPAN` at every letter that can start a month (a third
+    of prose). Those letters are looked for in the text as ASCII, one character for one, so
+    positions carry over; of the non-ASCII characters only "ſ" matches one of them under
+    IGNORECASE: such texts take the scan.
     """
     if "ſ" in text:
         return list(_SPAN.finditer(text))
-    haystack = text.encode("ascii", "replace").lower()
-    starts = []
-    for prefix in _MONTH_PREFIXES:
-        at = haystack.find(prefix)
-        while at >= 0:
-            starts.append(at)
-            at = haystack.find(prefix, at + 1)
-    spans: list[re.Match[str]] = []
-    resume = 0
-    for at in sorted(starts):
-        if at >= resume and (match := _SPAN.match(text, at)):
-            spans.append(match)
-            resume = match.end()
-    return spans
+    ascii_text = text.encode("ascii", "replace").decode("ascii").lower()
+    return matches_at(_SPAN, text, positions(ascii_text, _MONTH_PREFIXES))
 
 
 def period_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:

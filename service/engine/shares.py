@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.cues import words
 from service.engine.quantity import Kind, Quantity
 
 # Between the part and its percent: "$1.268bn, or 75%", "which was 75.07pc of", "(43%)".
-_PART_LINKS: tuple[list[str], ...] = (
+_PART_LINKS: Final[tuple[list[str], ...]] = (
     [","],
     ["or"],
     [",", "or"],
@@ -34,11 +35,11 @@ _PART_LINKS: tuple[list[str], ...] = (
     [",", "or", "some"],
     [],
 )
-_OF_WHOLE = re.compile(
+_OF_WHOLE: Final = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|a\s+)?(?:total\s+|overall\s+|combined\s+)?$", re.I
 )
-_PART_OF = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:total\s+)?$", re.I)
-SMALL_COUNT = 200
+_PART_OF: Final = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:total\s+)?$", re.I)
+SMALL_COUNT: Final = 200
 
 
 def _is_count(quantity: Quantity) -> bool:

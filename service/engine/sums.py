@@ -13,30 +13,47 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from itertools import pairwise
+from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.compat import dimension
-from service.engine.cues import Cues, words
+from service.engine.cues import Cues, may_contain, words
 from service.engine.quantity import Hedge, Kind, Quantity
 from service.engine.windows import SentenceAmounts
 
-_SPLIT = re.compile(
-    r"\b(?:of which|comprising|comprised of|consisting of|made up of|split between|"
-    r"divided (?:between|into)|broken down into)\b",
-    re.IGNORECASE,
-)
-_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed))\b", re.IGNORECASE)
-_TOTALLING = re.compile(
-    r"\b(?:totall?ing|totall?ed|a total of|in total|altogether|together|combined|adding up to)\b",
-    re.IGNORECASE,
-)
-_OUT_OF = re.compile(r"\s*out of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
+# The words that cue each kind of sum, lower-case; each tuple is the alternation of its pattern.
+_SPLIT_WORDS = (
+    "of which", "comprising", "comprised of", "consisting of", "made up of", "split between",
+    "divided between", "divided into", "broken down into",
+)  # fmt: skip
+_INCLUDING_WORDS = ("including", "includes", "included")
+_TOTALLING_WORDS = (
+    "totalling", "totaling", "totalled", "totaled", "a total of", "in total", "altogether",
+    "together", "combined", "adding up to",
+)  # fmt: skip
+_OUT_OF_WORDS = ("out of",)
+# A part of every cue word above (tests/test_shortcuts.py checks it): a sentence whose lower case
+# contains none of them states no sum, which substring tests tell faster than the regexes.
+_SUM_KEYS: Final = (
+    "which", "compris", "consist", "made up", "split", "divided", "broken", "includ", "out of",
+    "total", "together", "combined", "adding up",
+)  # fmt: skip
+
+
+def _cue_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE)
+
+
+_SPLIT: Final = _cue_pattern(_SPLIT_WORDS)
+_INCLUDING: Final = _cue_pattern(_INCLUDING_WORDS)
+_TOTALLING: Final = _cue_pattern(_TOTALLING_WORDS)
+_OUT_OF: Final = re.compile(r"\s*out of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 # between two parts of a "totalling" list: a comma or "and" ("A, B and C, totalling T")
-_LIST = re.compile(r",|\band\b|;")
-_CLAUSE_BREAK = re.compile(r"--|[;:()]")
-_RANGE_DASH = re.compile(r"[-–]")
-_LONGEST_LIST_GAP = 60  # characters between two listed parts ("and information services")
-_NOT_ADDITIVE = re.compile(
+_LIST: Final = re.compile(r",|\band\b|;")
+_CLAUSE_BREAK: Final = re.compile(r"--|[;:()]")
+_RANGE_DASH: Final = re.compile(r"[-–]")
+_LONGEST_LIST_GAP: Final = 60  # characters between two listed parts ("and information services")
+_NOT_ADDITIVE: Final = re.compile(
     r"\b(?:chained|real terms|inflation[- ]adjusted|seasonally adjusted)\b", re.IGNORECASE
 )
 
@@ -51,6 +68,8 @@ def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
         for i, q in enumerate(sentence.amounts)
         if not q.kind.is_rate and q.kind is not Kind.MULTIPLE
     ]
+    if len(positions) < 2 or not may_contain(text[span[0] : span[1]], _SUM_KEYS):
+        return []  # most sentences: skips a case-insensitive search of every window
     amounts = [sentence.amounts[i] for i in positions]
     for index, total in enumerate(amounts[:-1]):
         window = sentence.window(positions[index], positions[index + 1])

@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.quantity import Kind, Quantity
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_BEFORE = re.compile(r"\b(?P<day>" + "|".join(WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$", re.IGNORECASE)
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_BEFORE: Final = re.compile(
+    r"\b(?P<day>" + "|".join(WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$", re.IGNORECASE
+)
+_ISO: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _day_number(quantity: Quantity) -> Decimal | None:
@@ -48,9 +51,14 @@ def weekday_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candida
     for quantity in figures:
         if quantity.kind is not Kind.DATE:
             continue
-        match = _BEFORE.search(text, max(0, quantity.start - 14), quantity.start)
+        before = max(0, quantity.start - 14)
+        if "day" not in text[before : quantity.start].lower():
+            continue  # every weekday ends in "day": skips the case-insensitive search
+        match = _BEFORE.search(text, before, quantity.start)
+        if match is None:
+            continue
         day_number = _day_number(quantity)
-        if match is None or day_number is None:
+        if day_number is None:
             continue
         weekday = _weekday_figure(match)
         stated_date = quantity.with_changes(value=day_number, step=Decimal(0), kind=Kind.DATE)
@@ -58,20 +66,21 @@ def weekday_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candida
     return result
 
 
-_ON_DAY = re.compile(r"\bon\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-DATELINE_REACH = 1500  # characters after a dateline in which "on Sunday" refers to its week
+_ON_DAY: Final = re.compile(r"\bon\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+DATELINE_REACH: Final = 1500  # characters after a dateline in which "on Sunday" refers to its week
 
 
 def dateline_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candidate]:
     """The weekday a lead gives against the dateline: "12 October 2025 … said on Sunday"."""
-    dates = [q for q in figures if q.kind is Kind.DATE and _day_number(q) is not None]
+    dates = [q for q in figures if q.kind is Kind.DATE]
+    if not dates or "day" not in text.lower():
+        return []  # every weekday ends in "day": skips reading the dates
+    days = [(q, number) for q in dates if (number := _day_number(q)) is not None]
     result = []
-    for index, dateline in enumerate(dates):
-        day_number = _day_number(dateline)
-        assert day_number is not None
+    for index, (dateline, day_number) in enumerate(days):
         reach = dateline.end + DATELINE_REACH
-        if index + 1 < len(dates):
-            reach = min(reach, dates[index + 1].start)
+        if index + 1 < len(days):
+            reach = min(reach, days[index + 1][0].start)
         if "day" not in text[dateline.end : reach].lower():
             continue  # every weekday ends in "day": skip the costlier regex scan of the reach
         for match in _ON_DAY.finditer(text, dateline.end, reach):

@@ -9,12 +9,13 @@ twice, and every pass sliced it again. A `SentenceAmounts` holds each gap and it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from service.engine.cues import words
 from service.engine.quantity import Quantity
 
 # How far past the last amount of a sentence the binder looks for a following word ("… decrease").
-TAIL = 40
+TAIL: Final = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +53,20 @@ class SentenceAmounts:
         object.__setattr__(self, "gap_words", gap_words)
         object.__setattr__(self, "tail_words", tail_words)
 
-    @classmethod
-    def build(cls, text: str, span: tuple[int, int], amounts: list[Quantity]) -> SentenceAmounts:
-        ends = [span[0]] + [q.end for q in amounts[:-1]]
-        gaps = tuple(text[end : q.start] for end, q in zip(ends, amounts, strict=True))
-        last = amounts[-1].end
-        return cls(
-            text=text,
-            span=span,
-            amounts=tuple(amounts),
-            gaps=gaps,
-            gap_words=tuple(words(gap) for gap in gaps),
-            tail_words=words(text[last : last + TAIL]),
+    @staticmethod
+    def build(text: str, span: tuple[int, int], amounts: list[Quantity]) -> SentenceAmounts:
+        gaps = []
+        gap_words = []
+        end = span[0]
+        for quantity in amounts:
+            gap = text[end : quantity.start]
+            gaps.append(gap)
+            gap_words.append(words(gap))
+            end = quantity.end
+        # Positional arguments to the class itself: mypyc then calls the native `__init__`
+        # directly, not through the type with a dict of keywords.
+        return SentenceAmounts(
+            text, span, tuple(amounts), tuple(gaps), tuple(gap_words), words(text[end : end + TAIL])
         )
 
     def following_words(self, position: int) -> list[str]:
