@@ -30,7 +30,7 @@ def words(text: str) -> list[str]:
 
     That is `re.findall(r"[a-z]+(?:\.(?=\s|$))?|[;,]", text.lower())`, scanned here by hand:
     every regex match allocates and frees its match stack, which made this a fifth of finding
-    the candidates (tests/test_cues.py holds the two in step).
+    the candidates (tests/test_shortcuts.py holds the two in step).
     """
     lowered = text.lower()
     found: list[str] = []
