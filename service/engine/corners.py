@@ -39,8 +39,9 @@ T = TypeVar("T")
 _SLACK: Final = Decimal("1e-30")
 # Outward rounding of the hull, by the methods of contexts built once (a new Context per call
 # costs more than the sum), bound once (a method looked up per call costs as much again).
-_widen_down: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_FLOOR).subtract
-_widen_up: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_CEILING).add
+_floor_fma: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_FLOOR).fma
+_ceiling_fma: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_CEILING).fma
+_MINUS_SLACK: Final = -_SLACK
 _UNDEFINED: Final = (DivisionByZero, InvalidOperation, ZeroDivisionError)
 
 
@@ -305,17 +306,14 @@ def range_over(node: Node, boxes: list[Interval]) -> Interval:
 
 
 def _range(node: Node, plan: _Plan, boxes: list[Interval]) -> Interval:
-    if len(boxes) > 8 or plan.has_abs:
-        return evaluate(node, dict(zip(plan.names, boxes, strict=True)))
-    for box in boxes:
-        if not (box.low.is_finite() and box.high.is_finite()):
-            return evaluate(node, dict(zip(plan.names, boxes, strict=True)))
-    for divisor, position in zip(plan.divisors, plan.divisor_boxes, strict=True):
+    if len(boxes) > 8 or plan.has_abs or not _finite(boxes):
+        return evaluate(node, _env(plan, boxes))
+    divisors, positions = plan.divisors, plan.divisor_boxes
+    for index in range(len(divisors)):
         # Most divisors are one figure ("old"): read its box rather than evaluate it.
-        if position >= 0:
-            divided = boxes[position]
-        else:
-            divided = evaluate(divisor, dict(zip(plan.names, boxes, strict=True)))
+        position = positions[index]
+        env = _env(plan, boxes) if position < 0 else None
+        divided = boxes[position] if env is None else evaluate(divisors[index], env)
         if divided.contains_zero():
             raise IntervalError("division by an interval that contains zero")
     try:
@@ -324,33 +322,60 @@ def _range(node: Node, plan: _Plan, boxes: list[Interval]) -> Interval:
         raise IntervalError("the relation is undefined at a corner of the figures") from exc
 
 
+def _finite(boxes: list[Interval]) -> bool:
+    return all(box.low.is_finite() and box.high.is_finite() for box in boxes)
+
+
+def _env(plan: _Plan, boxes: list[Interval]) -> dict[str, Interval]:
+    return {plan.names[index]: boxes[index] for index in range(len(boxes))}
+
+
 def _hull(plan: _Plan, boxes: list[Interval]) -> Interval:
-    """The corners' range, widened outward by the relative slack."""
-    low, high = _extremes(plan, boxes)
-    return Interval(_widen_down(low, abs(low) * _SLACK), _widen_up(high, abs(high) * _SLACK))
+    """The corners' range, widened outward by the relative slack: low - |low| * 1e-30 rounded
+    down, in one fused multiply-add (the product is exact, so this is the subtraction of the
+    exact slack rounded once), and high + |high| * 1e-30 rounded up."""
+    code = plan.code
+    low, high = _extremes(code, boxes) if code is not None else _function_extremes(plan, boxes)
+    return Interval(
+        _floor_fma(low, _MINUS_SLACK if low >= _ZERO else _SLACK, low),
+        _ceiling_fma(high, _SLACK if high >= _ZERO else _MINUS_SLACK, high),
+    )
 
 
-def _extremes(plan: _Plan, boxes: list[Interval]) -> tuple[Decimal, Decimal]:
+def _extremes(code: _Code, boxes: list[Interval]) -> tuple[Decimal, Decimal]:
     """The least and greatest value of the relation over the corners of the box.
 
-    Corners in the order of a binary counter over the names, the first name the lowest bit;
+    Corners in the order of a binary counter over the inputs, the first input the lowest bit;
     of equal values the first is kept (as min and max do), so the order decides which
     representation of a tie is returned.
     """
     count = len(boxes)
-    code = plan.code
-    registers = list(code.template) if code is not None else []
+    registers = list(code.template)
+    low = high = _ZERO
+    for mask in range(1 << count):
+        for bit in range(count):
+            box = boxes[bit]
+            registers[bit] = box.high if mask >> bit & 1 else box.low
+        found = code.run(registers)
+        if mask == 0:
+            low = high = found
+        elif found < low:
+            low = found
+        elif found > high:
+            high = found
+    return low, high
+
+
+def _function_extremes(plan: _Plan, boxes: list[Interval]) -> tuple[Decimal, Decimal]:
+    """`_extremes` for a relation with a function, computed by its closures."""
+    count = len(boxes)
     corner: dict[str, Decimal] = {}
     low = high = _ZERO
     for mask in range(1 << count):
         for bit in range(count):
             box = boxes[bit]
-            value = box.high if mask >> bit & 1 else box.low
-            if code is not None:
-                registers[bit] = value
-            else:
-                corner[plan.names[bit]] = value
-        found = code.run(registers) if code is not None else plan.function(corner)
+            corner[plan.names[bit]] = box.high if mask >> bit & 1 else box.low
+        found = plan.function(corner)
         if mask == 0:
             low = high = found
         elif found < low:
