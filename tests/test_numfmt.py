@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.engine.numfmt import json_decimal, plain
+from service.engine.numfmt import decimals_of, json_decimal, plain
 
 
 @given(
@@ -49,3 +49,14 @@ def test_plain_is_fixed_point_format(value, places):
     if "." in text and places is None:
         text = text.rstrip("0").rstrip(".")
     assert plain(value, places) == ("0" if text in ("-0", "") else text)
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False)
+    | st.builds(lambda e: Decimal(1).scaleb(e), st.integers(-30, 30))
+)
+def test_decimals_of_reads_the_normalized_exponent(step):
+    """`decimals_of` reads the text of the normalized step; it must say what as_tuple says."""
+    exponent = step.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    assert decimals_of(step) == max(0, -exponent)

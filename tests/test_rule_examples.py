@@ -44,3 +44,18 @@ def test_rule_codes_are_unique_and_stable_in_form():
     codes = [rule.code for rule in RULES]
     assert len(codes) == len(set(codes))
     assert all(code.startswith("EC") and code[2:].isdigit() for code in codes)
+
+
+@pytest.mark.parametrize(
+    "message", ["{old} → {level}", "{old!r} → {new}", "{old:>9} → {new}", "{old → {new}"]
+)
+def test_a_message_placeholder_must_name_one_of_the_rules_roles(message):
+    """Messages are cut at their placeholders when the rule loads, so a placeholder the
+    explanation could not fill is a broken rule, named as such."""
+    from service.engine.errors import RuleError
+    from service.engine.rules import rule_from_toml
+    from service.rulebook import read_folder
+
+    source, data = next((s, d) for s, d in read_folder("checks") if d["code"] == "EC101")
+    with pytest.raises(RuleError, match="EC101"):
+        rule_from_toml({**data, "message": message}, source)

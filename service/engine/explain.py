@@ -88,7 +88,7 @@ _RATE_UNITS: Final = {"points": " pp", "bps": " bp"}
 def _relation_words(evaluation: Evaluation) -> str:
     """The rule's message with each role's figure put in: "$2.18 billion → $2.61 billion"."""
     texts = {role: quantity.text for role, quantity in evaluation.candidate.roles.items()}
-    return evaluation.rule.message.format_map(texts)
+    return evaluation.rule.filled_message(texts)
 
 
 def explain(

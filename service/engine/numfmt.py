@@ -54,8 +54,11 @@ def json_decimal(value: Decimal | None) -> str | None:
 
 def decimals_of(step: Decimal) -> int:
     """Places needed to write a value stated with this rounding step."""
-    exponent = step.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    # `-step.normalize().as_tuple().exponent`, read from the text: as_tuple makes a named tuple
+    # in Python, which cost several times the rest
+    mantissa, _, exponent = str(step.normalize()).partition("E")
+    places = len(mantissa.partition(".")[2]) - (int(exponent) if exponent else 0)
+    return max(0, places)
 
 
 def _scale_suffix(multiplier: Decimal) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from string import Formatter
 from typing import Any, Final
 
 from service.engine.errors import RuleError
@@ -74,9 +75,28 @@ class Rule:
     on_mismatch: str = "inconsistent"
     mismatch_says: str = ""
 
+    # The message cut at its placeholders once ("{old} → {new}": pieces "", " → ", "" around
+    # the slots old and new), so that each explanation fills it in without parsing it again.
+    message_pieces: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    message_slots: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pieces, slots = _message_template(self.message, self.code, self.roles)
+        object.__setattr__(self, "message_pieces", pieces)
+        object.__setattr__(self, "message_slots", slots)
+
     @property
     def target(self) -> str:
         return self.relation.target
+
+    def filled_message(self, texts: Mapping[str, str]) -> str:
+        """The message with each role's figure put in: "$2.18 billion → $2.61 billion"."""
+        pieces, slots = self.message_pieces, self.message_slots
+        parts = [pieces[0]]
+        for index in range(len(slots)):
+            parts.append(texts[slots[index]])
+            parts.append(pieces[index + 1])
+        return "".join(parts)
 
     def applies_to(self, roles: Iterable[str]) -> bool:
         """Whether figures in these roles fill the rule: all of its roles, none it excludes."""
@@ -110,6 +130,27 @@ class RuleSet:
             found = tuple(r for r in self.rules if r.binder == binder and r.applies_to(key[1]))
             self._applicable[key] = found
         return found
+
+
+def _message_template(
+    message: str, source: str, roles: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The literal pieces of a message and the role names between them; a placeholder must be
+    a plain role name of the rule ("{old}")."""
+    pieces, slots = [""], []
+    try:
+        parsed = list(Formatter().parse(message))
+    except ValueError as exc:
+        raise RuleError(source, f"message {message!r}: {exc}") from exc
+    for literal, name, spec, conversion in parsed:
+        pieces[-1] += literal
+        if name is None:
+            continue
+        if spec or conversion or name not in roles:
+            raise RuleError(source, f"message placeholder {{{name}}} is not one of the roles")
+        slots.append(name)
+        pieces.append("")
+    return tuple(pieces), tuple(slots)
 
 
 def _require(data: Mapping[str, Any], key: str, source: str) -> Any:
