@@ -12,7 +12,7 @@ from typing import Final
 from service.engine.candidate import Candidate
 from service.engine.compat import dimension
 from service.engine.cues import Cues
-from service.engine.quantity import Quantity
+from service.engine.quantity import Quantity, is_rate
 from service.engine.windows import SentenceAmounts
 
 _BALANCE_ROLES: Final = ("surplus", "deficit")
@@ -37,7 +37,7 @@ def balance_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]
     previous: int | None = None  # the position of the last amount read (None: sentence start)
     # Rates are skipped, so "exports rose 5.2% to $150.3bn" still reads "exports" before $150.3bn.
     for position, quantity in enumerate(sentence.amounts):
-        if quantity.kind.is_rate:
+        if is_rate(quantity.kind):
             continue
         if ";" in sentence.window(previous, position):
             found.extend(_balance(roles))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from service.engine.candidate import Candidate
-from service.engine.quantity import Kind, Quantity
+from service.engine.quantity import Kind, Quantity, is_rate
 from service.engine.rules import Rule
 
 _AMOUNT_ROLES: Final = ("old", "new", "change")
@@ -29,16 +29,16 @@ def mismatch(rule: Rule, candidate: Candidate) -> str | None:
     levels = [roles[role] for role in ("old", "new") if role in roles and role in rule.roles]
     if rule.levels == "rate" and any(q.kind is not Kind.PERCENT for q in levels):
         return "levels are not rates"
-    if rule.levels == "amount" and any(q.kind.is_rate for q in levels):
+    if rule.levels == "amount" and any(is_rate(q.kind) for q in levels):
         return "levels are rates"
-    if len(levels) == 2 and len({_in_words(q) for q in levels}) == 2:
+    if len(levels) == 2 and _in_words(levels[0]) != _in_words(levels[1]):
         # "the dollar index, which measures the greenback against six major currencies, rose
         # 0.3% to 104.2": a count in words is not the level a figure in digits moved from
         return "one level is written in words, the other in digits"
     amounts = [roles[role] for role in _AMOUNT_ROLES if role in roles and role in rule.roles]
     if rule.levels == "any" and rule.kind == "direction" and not levels:
         return "no levels"
-    if any(q.kind.is_rate for q in amounts) and any(not q.kind.is_rate for q in amounts):
+    if any(is_rate(q.kind) for q in amounts) and any(not is_rate(q.kind) for q in amounts):
         return "a rate and an amount cannot be compared"
     dimensions = {found for q in amounts if (found := dimension(q))}
     if len(dimensions) == 2 and "count" in dimensions and not _money(dimensions):
@@ -56,12 +56,24 @@ def _money(dimensions: set[str]) -> bool:
     return any(found.startswith("money") for found in dimensions)
 
 
+# "USD" -> "money (USD)", made once per currency code: dimensions are compared for every rule
+# that could apply to a claim, and the codes are the lexicon's few.
+_MONEY: Final[dict[str, str]] = {}
+
+
+def _money_of(currency: str) -> str:
+    found = _MONEY.get(currency)
+    if found is None:
+        found = _MONEY[currency] = f"money ({currency})"
+    return found
+
+
 def dimension(quantity: Quantity) -> str | None:
     """What a figure counts: a currency, a unit, a plain count; None when it could be anything."""
-    if quantity.kind.is_rate:
+    if is_rate(quantity.kind):
         return None
     if quantity.currency:
-        return f"money ({quantity.currency})"
+        return _money_of(quantity.currency)
     if quantity.kind is Kind.CURRENCY:
         return "money"
     if quantity.unit:
@@ -80,7 +92,7 @@ def align_scales(candidate: Candidate) -> Candidate:
         return candidate
     for role in _AMOUNT_ROLES:
         quantity = candidate.roles.get(role)
-        if quantity is None or quantity.scale or quantity.kind.is_rate:
+        if quantity is None or quantity.scale or is_rate(quantity.kind):
             continue
         if quantity.kind not in (Kind.NUMBER, Kind.CURRENCY) or quantity.unit:
             continue

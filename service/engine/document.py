@@ -23,7 +23,7 @@ from service.engine.linking import complete_partials, restatements
 from service.engine.numbers import Lexicon, read_quantities
 from service.engine.periods import period_candidates
 from service.engine.policy import DEFAULT_POLICY, Policy
-from service.engine.quantity import Quantity
+from service.engine.quantity import Quantity, is_amount
 from service.engine.report import Report
 from service.engine.rules import RuleSet
 from service.engine.sentences import sentence_spans
@@ -63,7 +63,7 @@ def _check(text: str, engine: Engine, policy: Policy) -> Report:
 
 def _candidates(text: str, figures: tuple[Quantity, ...], cues: Cues) -> list[Candidate]:
     amounts = [
-        q for q in figures if q.kind.is_amount and not q.ambiguous and q.unit not in TIME_UNITS
+        q for q in figures if is_amount(q.kind) and not q.ambiguous and q.unit not in TIME_UNITS
     ]
     return (
         _change_candidates(text, amounts, cues)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from service.engine.interval import ZERO, Interval
 from service.engine.numfmt import AmountFormat, plain, points
+from service.engine.quantity import is_rate
 from service.engine.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class _Numbers:
         rule, target = evaluation.rule, evaluation.target
         self.display = rule.display
         self.is_change = rule.kind in CHANGE_KINDS
-        rated = rule.target_scale == "points" or target.kind.is_rate
+        rated = rule.target_scale == "points" or is_rate(target.kind)
         self.rate_unit = _RATE_UNITS.get(rule.target, "%") if rated else ""
         numeric = self.display not in ("direction", "month", "weekday") and not rated
         self.amounts = AmountFormat(target) if numeric else None

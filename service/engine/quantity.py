@@ -36,11 +36,11 @@ class Kind(StrEnum):
 
     @property
     def is_amount(self) -> bool:
-        return self in _AMOUNT_KINDS
+        return is_amount(self)
 
     @property
     def is_rate(self) -> bool:
-        return self in (Kind.PERCENT, Kind.PERCENTAGE_POINTS, Kind.BASIS_POINTS)
+        return is_rate(self)
 
 
 _AMOUNT_KINDS: Final = frozenset(
@@ -54,6 +54,19 @@ _AMOUNT_KINDS: Final = frozenset(
         Kind.MULTIPLE,
     }
 )
+
+
+# The engine's hot paths call these functions, not the properties above: a property of an Enum
+# (a Python class, not a native one) is a generic attribute lookup and call, several hundred
+# instructions, where mypyc calls a module function directly.
+def is_amount(kind: Kind) -> bool:
+    """Whether figures of this kind take part in arithmetic claims."""
+    return kind in _AMOUNT_KINDS
+
+
+def is_rate(kind: Kind) -> bool:
+    """Whether figures of this kind are rates: percent, percentage points, basis points."""
+    return kind is Kind.PERCENT or kind is Kind.PERCENTAGE_POINTS or kind is Kind.BASIS_POINTS
 
 
 class Hedge(StrEnum):

@@ -12,7 +12,7 @@ from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.cues import words
-from service.engine.quantity import Kind, Quantity
+from service.engine.quantity import Kind, Quantity, is_rate
 
 # Between the part and its percent: "$1.268bn, or 75%", "which was 75.07pc of", "(43%)".
 _PART_LINKS: Final[tuple[list[str], ...]] = (
@@ -79,11 +79,11 @@ def share_candidates(text: str, amounts: list[Quantity]) -> list[Candidate]:
 def _percent_of_whole(
     text: str, before: Quantity | None, percent: Quantity, whole: Quantity | None
 ) -> Candidate | None:
-    if whole is None or whole.kind.is_rate or not _OF_WHOLE.match(text[percent.end : whole.start]):
+    if whole is None or is_rate(whole.kind) or not _OF_WHOLE.match(text[percent.end : whole.start]):
         return None
     part_link = words(text[before.end : percent.start]) if before is not None else None
     same_money = before is not None and before.currency in (None, whole.currency)
-    if before is not None and not before.kind.is_rate and part_link in _PART_LINKS and same_money:
+    if before is not None and not is_rate(before.kind) and part_link in _PART_LINKS and same_money:
         return Candidate(roles={"part": before, "percent": percent, "whole": whole}, binder="share")
     if _is_count(whole) and words(text[whole.end : whole.end + 30])[:1] != ["percent"]:
         return Candidate(

@@ -17,7 +17,7 @@ from service.engine.document import Engine, judge_candidate
 from service.engine.errors import StructuredClaimError
 from service.engine.numbers import read_quantities
 from service.engine.policy import DEFAULT_POLICY, Policy
-from service.engine.quantity import Quantity
+from service.engine.quantity import Quantity, is_amount, is_rate
 from service.engine.report import Report
 
 ROLES: Final = ("old", "new", "change", "percent", "points", "bps")
@@ -25,11 +25,11 @@ DIRECTIONS: Final = ("up", "down")
 
 
 def _read_one(role: str, surface: str, engine: Engine, offset: int) -> Quantity:
-    figures = [q for q in read_quantities(surface, engine.lexicon) if q.kind.is_amount]
+    figures = [q for q in read_quantities(surface, engine.lexicon) if is_amount(q.kind)]
     if len(figures) != 1:
         raise StructuredClaimError(role, f"{surface!r} does not read as exactly one figure")
     quantity = figures[0]
-    if role == "percent" and not quantity.kind.is_rate:
+    if role == "percent" and not is_rate(quantity.kind):
         quantity = quantity.with_changes(kind=type(quantity.kind).PERCENT)
     return quantity.with_changes(start=quantity.start + offset, end=quantity.end + offset)
 

@@ -18,7 +18,7 @@ from typing import Final
 from service.engine.candidate import Candidate
 from service.engine.compat import dimension
 from service.engine.cues import Cues, may_contain, words
-from service.engine.quantity import Hedge, Kind, Quantity
+from service.engine.quantity import Hedge, Kind, Quantity, is_rate
 from service.engine.windows import SentenceAmounts
 
 # The words that cue each kind of sum, lower-case; each tuple is the alternation of its pattern.
@@ -66,7 +66,7 @@ def sum_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
     positions = [
         i
         for i, q in enumerate(sentence.amounts)
-        if not q.kind.is_rate and q.kind is not Kind.MULTIPLE
+        if not is_rate(q.kind) and q.kind is not Kind.MULTIPLE
     ]
     if len(positions) < 2 or not may_contain(text[span[0] : span[1]], _SUM_KEYS):
         return []  # most sentences: skips a case-insensitive search of every window
