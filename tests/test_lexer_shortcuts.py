@@ -1,0 +1,102 @@
+"""The lexer's shortcuts read what the regexes they stand in for would read.
+
+For speed the scanner finds figures with a loop over the characters and reads most suffixes
+from a table of first words (`SuffixHeads`); a regex states each of them more plainly. These
+tests hold the shortcuts to those regexes on generated text full of the hard cases: gaps,
+capitals, digits and non-ASCII letters glued to words, and forms that share a first word.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.engine.errors import LexiconError
+from service.engine.numbers import Lexicon
+from service.engine.numbers.core import VULGAR
+from service.engine.numbers.lexer import _WORD_LEADS, _next_start
+from service.lexicon_loader import default_lexicon
+from service.rulebook import read_toml
+
+LEXICON = default_lexicon()
+SUFFIX_FORMS = sorted({*LEXICON.words, *LEXICON.exact, "Billion", "PER  CENT", "pct points"})
+# characters that end or continue a word in surprising ways: digits, hyphens, Unicode letters
+# that case folding matches to ASCII ones (Kelvin sign, long s, dotless i), a curly quote
+ODD = [" ", "  ", "   ", "-", ".", ",", "5", "s", "é", "\u212a", "ſ", "ı", "İ", "“", "\n", ")"]
+WORDS = ["from", "to", "in", "per", "a", "pc", "%", "mn", "bn", "m", "M"]
+
+
+def _pieces(forms: list[str]) -> st.SearchStrategy[str]:
+    cased = st.sampled_from(forms).flatmap(
+        lambda f: st.sampled_from([f, f.upper(), f.capitalize(), f[: len(f) // 2]])
+    )
+    return st.lists(st.one_of(cased, st.sampled_from(ODD + WORDS)), max_size=5).map("".join)
+
+
+def _read(match: object) -> object:
+    if match is None:
+        return None
+    return (match.affix, match.form, match.gap, match.letter, match.end)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_pieces(SUFFIX_FORMS))
+def test_suffix_heads_read_what_the_suffix_regex_reads(text: str) -> None:
+    """At every position, `match_suffix` gives exactly what the suffix regex alone gives."""
+    for pos in range(len(text) + 1):
+        assert _read(LEXICON.match_suffix(text, pos)) == _read(
+            LEXICON._match_suffix_re(text, pos)
+        ), (text, pos)
+
+
+def _reference_start(norm: str, pos: int) -> tuple[int, bool]:
+    """The next figure start as one regex finds it: a digit or vulgar fraction, or a number
+    word after a lead character and before no letter or digit."""
+    words = "|".join(sorted(LEXICON.number_words, key=len, reverse=True))
+    leads = "".join(re.escape(c) for c in sorted(_WORD_LEADS))
+    found = re.compile(rf"[0-9{''.join(VULGAR)}]|[{leads}](?P<w>{words})(?![A-Za-z0-9])").search(
+        norm, pos
+    )
+    if found is None:
+        return -1, False
+    return (found.start("w"), True) if found["w"] else (found.start(), False)
+
+
+NUMBER_WORDS = sorted(LEXICON.number_words)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_pieces([*NUMBER_WORDS, "¼", "2", "Seventeen", "twentyfive", "one2"]))
+def test_scanner_finds_the_starts_the_reference_regex_finds(text: str) -> None:
+    """From every position, the scanner stops where the reference regex first matches."""
+    for pos in range(len(text) + 1):
+        assert _next_start(text, pos, LEXICON) == _reference_start(text, pos), (text, pos)
+
+
+@pytest.mark.parametrize(
+    ("table", "form", "message"),
+    [
+        ("unit", " tonnes", "must start with a letter or a symbol"),
+        ("unit", "-tonnes", "must start with a letter or a symbol"),
+        ("unit", "mil\u212a", "folds to an ASCII letter"),
+    ],
+)
+def test_a_suffix_form_the_heads_could_misread_is_refused(
+    table: str, form: str, message: str
+) -> None:
+    """A form that would make the first-word table disagree with the regex is refused at load."""
+    data = read_toml("lexicon.toml")
+    data[table] = [*data[table], {"code": "x", "words": [form]}]
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.from_toml(data)
+
+
+def test_a_number_word_the_scanner_cannot_see_is_refused() -> None:
+    """Number words are runs of ASCII letters: the scanner reads no other kind."""
+    data = read_toml("lexicon.toml")
+    data["spelled"] = {**data["spelled"], "cardinals": {**data["spelled"]["cardinals"], "a-b": 3}}
+    with pytest.raises(LexiconError, match="ASCII letters only"):
+        Lexicon.from_toml(data)
