@@ -12,21 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
+from typing import Final
 
 from service.engine.numbers.core import ONE, Core
 from service.engine.numbers.dates import YEAR_MAX, YEAR_MIN
 from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch, last_token
 from service.engine.quantity import Hedge, Kind, Quantity
 
-_SIGNS = "-–"
-_SIGN_CHARS = frozenset(_SIGNS)
-_NOT_BEFORE_SIGN = ".,-–/%)'’"
-_MINUS_BEFORE = re.compile(r"(?<![A-Za-z])(?i:minus)[ ]{1,2}\Z")
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
-_EXACT = Context(prec=200, Emax=999999, Emin=-999999)  # wide enough that no product rounds
-_ORDINAL_STARTS = frozenset("snrt")
-_BOUNDS = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
-_AMOUNTS = frozenset(kind for kind in Kind if kind.is_amount)
+_SIGNS: Final = "-–"
+_SIGN_CHARS: Final = frozenset(_SIGNS)
+_NOT_BEFORE_SIGN: Final = ".,-–/%)'’"
+_MINUS_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?i:minus)[ ]{1,2}\Z")
+_ORDINAL_SUFFIX: Final = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
+_EXACT: Final = Context(prec=200, Emax=999999, Emin=-999999)  # wide enough that no product rounds
+_ORDINAL_STARTS: Final = frozenset("snrt")
+_BOUNDS: Final = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
+_AMOUNTS: Final = frozenset(kind for kind in Kind if kind.is_amount)
 
 
 @dataclass(slots=True)

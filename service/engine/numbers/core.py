@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from service.engine.numbers.grouping import (
     DOT_THREE_RE,
@@ -22,7 +23,7 @@ from service.engine.numbers.grouping import (
 )
 from service.engine.numbers.spelled import Spelled
 
-VULGAR: dict[str, tuple[int, int]] = {
+VULGAR: Final[dict[str, tuple[int, int]]] = {
     "¼": (1, 4),
     "½": (1, 2),
     "¾": (3, 4),
@@ -32,14 +33,14 @@ VULGAR: dict[str, tuple[int, int]] = {
     "⅞": (7, 8),
 }
 # the multiplier of every core without a scale word: `amounts.build` tests for it by identity
-ONE = Decimal(1)
-_FRACTION_STARTS = frozenset(["/", "-", " ", *VULGAR])
-_DENOMINATORS = frozenset({2, 4, 8, 16, 32})
-_MIXED = re.compile(r"[- ](?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})(?![0-9/])")
-_SLASH = re.compile(r"/(?P<den>[0-9]{1,2})(?![0-9/])")
-_SLASHED_TAIL = re.compile(r"(?:/[0-9]+)+")
+ONE: Final = Decimal(1)
+_FRACTION_STARTS: Final = frozenset(["/", "-", " ", *VULGAR])
+_DENOMINATORS: Final = frozenset({2, 4, 8, 16, 32})
+_MIXED: Final = re.compile(r"[- ](?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})(?![0-9/])")
+_SLASH: Final = re.compile(r"/(?P<den>[0-9]{1,2})(?![0-9/])")
+_SLASHED_TAIL: Final = re.compile(r"(?:/[0-9]+)+")
 # the step of a decimal with n digits after the point, as `read_digit_core` computes it
-_STEPS = tuple(ONE.scaleb(-n) for n in range(MAX_DIGITS + 1))
+_STEPS: Final = tuple(ONE.scaleb(-n) for n in range(MAX_DIGITS + 1))
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower

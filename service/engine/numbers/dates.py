@@ -11,33 +11,40 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Final
 
 from service.engine.numbers.lexicon import AffixKind, Lexicon
 from service.engine.numbers.site import Site
 from service.engine.quantity import Kind, Quantity
 
-YEAR_MIN, YEAR_MAX = 1800, 2100
-_LOOKBACK = 16
-_ONE = Decimal(1)
+YEAR_MIN: Final = 1800
+YEAR_MAX: Final = 2100
+_LOOKBACK: Final = 16
+_ONE: Final = Decimal(1)
 
-_DAY_YEAR = re.compile(
+_DAY_YEAR: Final = re.compile(
     r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z]|\.[0-9])"  # "12", "1st", not "5.2"
     r"(?:,?[ ]{1,2}(?P<year>[0-9]{4})(?![0-9]))?"  # ", 2025"
 )
-_YEAR_ONLY = re.compile(r"(?P<year>[0-9]{4})(?![0-9]|[.,][0-9])")
-_DAY_FIRST = re.compile(r"(?P<day>[0-9]{1,2})(?:/(?P<day2>[0-9]{1,2}))?(?:st|nd|rd|th)?")
-_YEAR_AFTER = re.compile(r",?[ ]{1,2}(?P<year>[0-9]{4})(?![0-9])")
-_ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])")
-_NUMERIC = re.compile(
+_YEAR_ONLY: Final = re.compile(r"(?P<year>[0-9]{4})(?![0-9]|[.,][0-9])")
+_DAY_FIRST: Final = re.compile(r"(?P<day>[0-9]{1,2})(?:/(?P<day2>[0-9]{1,2}))?(?:st|nd|rd|th)?")
+_YEAR_AFTER: Final = re.compile(r",?[ ]{1,2}(?P<year>[0-9]{4})(?![0-9])")
+_ISO: Final = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])")
+_NUMERIC: Final = re.compile(
     r"(?P<a>[0-9]{1,2})([/.])(?P<b>[0-9]{1,2})\2(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"
 )
-_FISCAL = re.compile(r"(?P<a>[0-9]{4})[-–/](?P<b>[0-9]{4}|[0-9]{2})(?![0-9]|[-–/][0-9])")
-_FY_BEFORE = re.compile(r"(?<![A-Za-z])FY[ ]?'?\Z")
-_FY_AFTER = re.compile(r"(?:[0-9]{4}|[0-9]{2})(?:[-–/](?:[0-9]{4}|[0-9]{2}))?(?![0-9A-Za-z])")
-_LETTERS_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?P<letters>[A-Za-z]{1,12})(?P<hyphen>-?)\Z")
-_CODE_TAIL = re.compile(r"[0-9A-Za-z]*")
-_PHONE_PLUS = re.compile(r"[0-9]{1,4}(?:[ -][0-9]{2,5}){2,8}(?![0-9])")
-_PHONE = re.compile(r"(?:[0-9]{3,5}-[0-9]{6,8}|[0-9]{3}-[0-9]{3}-[0-9]{4})(?![0-9])")
+_FISCAL: Final = re.compile(r"(?P<a>[0-9]{4})[-–/](?P<b>[0-9]{4}|[0-9]{2})(?![0-9]|[-–/][0-9])")
+_FY_BEFORE: Final = re.compile(r"(?<![A-Za-z])FY[ ]?'?\Z")
+_FY_AFTER: Final = re.compile(
+    r"(?:[0-9]{4}|[0-9]{2})(?:[-–/](?:[0-9]{4}|[0-9]{2}))?(?![0-9A-Za-z])"
+)
+_LETTERS_BEFORE: Final = re.compile(
+    r"(?<![A-Za-z0-9])(?P<letters>[A-Za-z]{1,12})"  # "COVID", "Q", "mid"
+    r"(?P<hyphen>-?)\Z"
+)
+_CODE_TAIL: Final = re.compile(r"[0-9A-Za-z]*")
+_PHONE_PLUS: Final = re.compile(r"[0-9]{1,4}(?:[ -][0-9]{2,5}){2,8}(?![0-9])")
+_PHONE: Final = re.compile(r"(?:[0-9]{3,5}-[0-9]{6,8}|[0-9]{3}-[0-9]{3}-[0-9]{4})(?![0-9])")
 
 
 def marker(

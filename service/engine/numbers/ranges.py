@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from decimal import localcontext
+from typing import Final
 
 from service.engine.quantity import Kind, Quantity
 
-_CONNECTOR = re.compile(r"[ ]?[-–—][ ]?|[ ]{1,2}(?:to|and)[ ]{1,2}")
-_LONGEST_CONNECTOR = 7  # "  and  ": no longer gap can be a connector
-_BETWEEN = re.compile(r"\bbetween[ ]{1,2}\Z", re.IGNORECASE)
-_INHERITS = "inherits the suffix of the next figure (range)"
+_CONNECTOR: Final = re.compile(r"[ ]?[-–—][ ]?|[ ]{1,2}(?:to|and)[ ]{1,2}")
+_LONGEST_CONNECTOR: Final = 7  # "  and  ": no longer gap can be a connector
+_BETWEEN: Final = re.compile(r"\bbetween[ ]{1,2}\Z", re.IGNORECASE)
+_INHERITS: Final = "inherits the suffix of the next figure (range)"
 
 
 def link_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
