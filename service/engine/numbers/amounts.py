@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal
 from typing import Final
 
+from service.engine.numbers.chars import last_token
 from service.engine.numbers.core import ONE, Core
 from service.engine.numbers.dates import YEAR_MAX, YEAR_MIN
-from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch, last_token
+from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch
 from service.engine.quantity import Hedge, Kind, Quantity
 
 _SIGNS: Final = "-–"

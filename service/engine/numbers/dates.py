@@ -61,7 +61,7 @@ def read_date(site: Site, lex: Lexicon) -> Quantity | None:
         found := _iso(text, norm, pos) or _numeric(text, norm, pos)
     ):
         return found
-    if site.token.rstrip(".") in lex.months and (found := _month_first(site, lex)):
+    if lex.is_month(site.token) and (found := _month_first(site, lex)):
         return found
     after = site.norm[site.run_end + 1 : site.run_end + 2]
     if site.run_length <= 2 and (site.next == "/" or (site.next == " " and after.isupper())):

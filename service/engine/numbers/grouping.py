@@ -14,7 +14,6 @@ from typing import Final
 
 MAX_DIGITS: Final = 60  # longer digit runs are identifiers, never converted
 
-RAW_RE: Final = re.compile(r"[0-9]+(?:[,.'][0-9]+)*")
 # "816 000", "1 234 567,89": spaces (after normalisation) between groups of exactly three.
 # The group count is capped so that a failed attempt costs O(1): a long run of "000 000 ..."
 # would otherwise be rescanned from every group and the lexer would go quadratic.

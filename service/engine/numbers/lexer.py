@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Final
 
 from service.engine.numbers import amounts, dates
+from service.engine.numbers.chars import is_digit_at, last_token, letters_end
 from service.engine.numbers.core import VULGAR, Core, read_digit_core, spelled_core
-from service.engine.numbers.lexicon import Lexicon, last_token, letters_end
+from service.engine.numbers.lexicon import Lexicon
 from service.engine.numbers.normalise import is_mixed_script, normalise, script_note
 from service.engine.numbers.ranges import link_ranges
 from service.engine.numbers.site import Site
@@ -82,9 +83,7 @@ def _initial_at(norm: str, i: int, lex: Lexicon) -> bool:
 
 def _is_number_word(norm: str, start: int, end: int, number_words: frozenset[str]) -> bool:
     """Whether the letters norm[start:end] are a number word that no digit follows."""
-    if end < len(norm) and ord("0") <= ord(norm[end]) <= ord("9"):
-        return False
-    return norm[start:end] in number_words
+    return not is_digit_at(norm, end) and norm[start:end] in number_words
 
 
 def _step(

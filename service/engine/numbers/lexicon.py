@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from service.engine.errors import LexiconError
+from service.engine.numbers.chars import is_digit_at, letters_end
 from service.engine.quantity import Hedge, Kind
 
 
@@ -113,7 +114,7 @@ class Lexicon:
     leads: Mapping[str, Decimal]
     lead_re: re.Pattern[str]
     spelled_word_re: re.Pattern[str]
-    months: Mapping[str, int]
+    months: dict[str, int]
     month_before_re: re.Pattern[str]
     month_after_re: re.Pattern[str]
     code_prefix_re: re.Pattern[str]
@@ -161,6 +162,10 @@ class Lexicon:
             return self._match_suffix_re(norm, pos)
         return SuffixMatch(affix, head, norm[pos:start], letter, end)
 
+    def is_month(self, word: str) -> bool:
+        """Whether `word` is a month name, with or without dots after it ("Oct.", "October")."""
+        return word in self.months or (word.endswith(".") and word.rstrip(".") in self.months)
+
     def _match_suffix_re(self, norm: str, pos: int) -> SuffixMatch | None:
         m = self.suffix_re.match(norm, pos)
         if not m:
@@ -196,46 +201,13 @@ def _read_head(norm: str, start: int) -> tuple[int, bool]:
         if start < len(norm) and ord(norm[start]) > 127:
             return _UNSURE, False
         return min(start + 1, len(norm)), False
-    if end < len(norm) and (ord(norm[end]) > 127 or ord("0") <= ord(norm[end]) <= ord("9")):
+    if end < len(norm) and (ord(norm[end]) > 127 or is_digit_at(norm, end)):
         return _UNSURE, False
     return end, _has_capital(norm, start, end)
 
 
-def letters_end(text: str, start: int) -> int:
-    """The end of the run of ASCII letters at `start` (`ord` compiles to a plain comparison)."""
-    end, stop = start, len(text)
-    while end < stop:
-        code = ord(text[end])
-        if not (ord("a") <= code <= ord("z") or ord("A") <= code <= ord("Z")):
-            break
-        end += 1
-    return end
-
-
 def _has_capital(text: str, start: int, end: int) -> bool:
     return any(ord(text[i]) <= ord("Z") for i in range(start, end))  # in a run of letters
-
-
-def last_token(norm: str, pos: int, floor: int) -> str:
-    """The word that ends just before `pos`, after at most two spaces ("" when there is none).
-
-    Readers look it up in a set before running any backward regex: that check is what keeps
-    the cost per figure small.
-
-    >>> last_token("rose (US$4", 9, 0)
-    '(US$'
-    >>> last_token("more than  200", 11, 0)
-    'than'
-    """
-    end = pos
-    if end > floor and norm[end - 1] == " ":  # at most two spaces, unrolled: this runs per figure
-        end -= 1
-        if end > floor and norm[end - 1] == " ":
-            end -= 1
-    window = norm[max(floor, end - 24) : end]
-    if not window or window[-1].isspace():
-        return ""
-    return window.rsplit(None, 1)[-1]
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
@@ -473,8 +445,8 @@ def _hedge_penults(hedges: Iterable[str]) -> dict[str, tuple[str, ...]]:
 def _scanned_words(number_words: Iterable[str]) -> frozenset[str]:
     """The number words as the scanner finds them: as listed, or with a capital first letter.
 
-    The scanner reads a word as a run of ASCII letters (`letters_end`), so the lexicon may list
-    no other kind.
+    The scanner reads a word as a run of ASCII letters (`chars.letters_end`), so the lexicon
+    may list no other kind.
     """
     words = set(number_words)
     for word in words:
