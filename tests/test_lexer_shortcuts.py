@@ -1,7 +1,8 @@
 """The lexer's shortcuts read what the regexes they stand in for would read.
 
-For speed the scanner finds figures with a loop over the characters and reads most suffixes
-from a table of first words (`SuffixHeads`); a regex states each of them more plainly. These
+For speed the scanner finds figures with a loop over the characters, reads most suffixes from
+a table of first words (`SuffixHeads`) and most currency markers from the word before the
+figure; a regex states each of them more plainly. These
 tests hold the shortcuts to those regexes on generated text full of the hard cases: gaps,
 capitals, digits and non-ASCII letters glued to words, and forms that share a first word.
 """
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 
 from service.engine.errors import LexiconError
 from service.engine.numbers import Lexicon
+from service.engine.numbers.amounts import Affixes, _take_currency
+from service.engine.numbers.chars import last_token
 from service.engine.numbers.core import VULGAR
 from service.engine.numbers.lexer import _WORD_LEADS, _next_start
 from service.lexicon_loader import default_lexicon
@@ -74,6 +77,32 @@ def test_scanner_finds_the_starts_the_reference_regex_finds(text: str) -> None:
     """From every position, the scanner stops where the reference regex first matches."""
     for pos in range(len(text) + 1):
         assert _next_start(text, pos, LEXICON) == _reference_start(text, pos), (text, pos)
+
+
+PREFIX_FORMS = sorted({*LEXICON.prefixes, "US", "U.S.", "BUS", "Rs", "(", "“"})
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_pieces(PREFIX_FORMS), st.integers(0, 12))
+def test_currency_marker_is_the_one_the_prefix_regex_finds(text: str, back: int) -> None:
+    """Before a figure, the marker read from the word before is the one the prefix regex finds
+    searching the 8 characters before (leftmost, so "US $" rather than "$")."""
+    text += "5"
+    pos = len(text) - 1
+    floor = max(0, pos - back)
+    token = last_token(text, pos, floor)
+    found = Affixes(pos, pos + 1)
+    read = (
+        (found.start, found.currency)
+        if _take_currency(text, found, floor, LEXICON, token)
+        else None
+    )
+    marker = LEXICON.prefix_re.search(text, max(floor, pos - 8), pos)
+    wanted = (marker.start(), LEXICON.prefixes[marker["p"]]) if marker else None
+    marks, words = LEXICON.prefix_marks, LEXICON.prefix_words
+    if not token or not (token[-1] in marks or token.lstrip("([\"'“‘") in words):
+        wanted = None  # the word before rules a marker out before any search
+    assert read == wanted, (text, floor)
 
 
 @pytest.mark.parametrize(

@@ -97,8 +97,10 @@ class Lexicon:
     letters: frozenset[str]  # single-letter forms, glued only unless after a currency
     suffix_re: re.Pattern[str]
     suffix_heads: SuffixHeads
-    prefixes: Mapping[str, Affix]
+    prefixes: dict[str, Affix]
     prefix_re: re.Pattern[str]
+    # last word of a marker of several words -> the words before it ("$": ("US", "U.S."))
+    prefix_heads: dict[str, tuple[str, ...]]
     prefix_marks: frozenset[str]  # last characters of symbol markers ("$", "€")
     prefix_words: frozenset[str]  # last words of letter markers ("EUR", "Rs.")
     hedges: Mapping[str, Hedge]
@@ -351,6 +353,15 @@ def _prefix_regex(prefixes: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z])(?P<p>{_alternation(prefixes, bounded=False)})[ ]{{0,2}}\Z")
 
 
+def _prefix_heads(prefixes: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    heads: dict[str, set[str]] = {}
+    for form in prefixes:
+        head, _, last = form.rpartition(" ")
+        if head:
+            heads.setdefault(last, set()).add(head.split(" ")[-1])
+    return {last: tuple(sorted(words)) for last, words in heads.items()}
+
+
 def _hedge_map(data: Mapping[str, Any]) -> dict[str, Hedge]:
     hedges: dict[str, Hedge] = {}
     for key, forms in data.get("hedges", {}).items():
@@ -385,6 +396,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         suffix_heads=_suffix_heads(entries, words, exact),
         prefixes=prefixes,
         prefix_re=_prefix_regex(prefixes),
+        prefix_heads=_prefix_heads(prefixes),
         prefix_marks=frozenset(p[-1] for p in prefixes if not p[-1].isalnum() and p[-1] != "."),
         prefix_words=frozenset(p.split()[-1] for p in prefixes if p[-1].isalnum() or p[-1] == "."),
         hedges=hedges,
