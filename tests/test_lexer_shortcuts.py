@@ -1,8 +1,8 @@
 """The lexer's shortcuts read what the regexes they stand in for would read.
 
 For speed the scanner finds figures with a loop over the characters, reads most suffixes from
-a table of first words (`SuffixHeads`) and most currency markers from the word before the
-figure; a regex states each of them more plainly. These
+a table of first words (`SuffixHeads`), and most currency markers and the month of a date
+from the word before the figure; a regex states each of them more plainly. These
 tests hold the shortcuts to those regexes on generated text full of the hard cases: gaps,
 capitals, digits and non-ASCII letters glued to words, and forms that share a first word.
 """
@@ -20,7 +20,10 @@ from service.engine.numbers import Lexicon
 from service.engine.numbers.amounts import Affixes, _take_currency
 from service.engine.numbers.chars import last_token
 from service.engine.numbers.core import VULGAR
+from service.engine.numbers.dates import _month_start
 from service.engine.numbers.lexer import _WORD_LEADS, _next_start
+from service.engine.numbers.lexicon import _alternation
+from service.engine.numbers.site import Site
 from service.lexicon_loader import default_lexicon
 from service.rulebook import read_toml
 
@@ -103,6 +106,31 @@ def test_currency_marker_is_the_one_the_prefix_regex_finds(text: str, back: int)
     if not token or not (token[-1] in marks or token.lstrip("([\"'“‘") in words):
         wanted = None  # the word before rules a marker out before any search
     assert read == wanted, (text, floor)
+
+
+MONTH_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<month>{_alternation(LEXICON.months)})\.?[ ]{{1,2}}\Z")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    _pieces(["x", "Oct", "("]),
+    st.sampled_from(sorted(LEXICON.months)),
+    st.sampled_from(["", ".", ".."]),
+    st.sampled_from(["", " ", "  ", "   "]),
+    st.integers(0, 14),
+)
+def test_month_before_a_day_is_where_the_month_regex_finds_it(
+    before: str, month: str, dots: str, spaces: str, back: int
+) -> None:
+    """Where the word before a figure is a month name, the date starts where a search for the
+    month, a dot and one or two spaces before the figure finds it."""
+    text = f"{before}{month}{dots}{spaces}12"
+    pos = len(text) - 2
+    site = Site(text, text, pos, max(0, pos - back))
+    if not site.token or not LEXICON.is_month(site.token):
+        return
+    found = MONTH_BEFORE.search(text, max(site.floor, pos - 16), pos)
+    assert _month_start(site) == (found.start() if found else -1), (text, site.floor)
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,9 @@ _SIGN_CHARS: Final = frozenset(_SIGNS)
 _NOT_BEFORE_SIGN: Final = ".,-–/%)'’"
 _MINUS_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?i:minus)[ ]{1,2}\Z")
 _ORDINAL_SUFFIX: Final = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
-_EXACT: Final = Context(prec=200, Emax=999999, Emin=-999999)  # wide enough that no product rounds
+# a product in a context wide enough that it never rounds; the method is bound once, as a
+# call through the Context looks the method up again each time (a slow attribute lookup)
+_EXACT_PRODUCT: Final = Context(prec=200, Emax=999999, Emin=-999999).multiply
 _ORDINAL_STARTS: Final = frozenset("snrt")
 _BOUNDS: Final = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
 _AMOUNTS: Final = frozenset(kind for kind in Kind if kind.is_amount)
@@ -254,8 +256,8 @@ def build(text: str, core: Core, found: Affixes) -> Quantity:
     if multiplier is ONE:  # most figures: a product with 1 would be the same Decimal
         value, step = core.number, core.step
     else:
-        value = _EXACT.multiply(core.number, multiplier)
-        step = _EXACT.multiply(core.step, multiplier)
+        value = _EXACT_PRODUCT(core.number, multiplier)
+        step = _EXACT_PRODUCT(core.step, multiplier)
     if found.negative:
         value = -value
     amount = kind in _AMOUNTS
@@ -317,7 +319,7 @@ def _lenient_step(core: Core, multiplier: Decimal) -> Decimal | None:
     zeros = len(core.plain) - len(stripped)
     if not zeros or not stripped:
         return None
-    return _EXACT.multiply(Decimal(1).scaleb(zeros), multiplier)
+    return _EXACT_PRODUCT(Decimal(1).scaleb(zeros), multiplier)
 
 
 def _notes(core: Core, found: Affixes) -> tuple[str, ...]:

@@ -33,6 +33,14 @@ def is_digit_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and ord("0") <= ord(text[i]) <= ord("9")
 
 
+def is_ascii_letter_at(text: str, i: int) -> bool:
+    """Whether an ASCII letter stands at `i` (False outside the text)."""
+    if not 0 <= i < len(text):
+        return False
+    code = ord(text[i])
+    return ord("a") <= code <= ord("z") or ord("A") <= code <= ord("Z")
+
+
 def is_space_at(text: str, i: int) -> bool:
     """`text[i].isspace()`, without a call for ASCII characters."""
     code = ord(text[i])

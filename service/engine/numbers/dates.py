@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from typing import Final
 
+from service.engine.numbers.chars import is_ascii_letter_at, is_digit_at, token_end
 from service.engine.numbers.lexicon import AffixKind, Lexicon
 from service.engine.numbers.site import Site
 from service.engine.quantity import Kind, Quantity
@@ -26,7 +27,6 @@ _DAY_YEAR: Final = re.compile(
     r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z]|\.[0-9])"  # "12", "1st", not "5.2"
     r"(?:,?[ ]{1,2}(?P<year>[0-9]{4})(?![0-9]))?"  # ", 2025"
 )
-_YEAR_ONLY: Final = re.compile(r"(?P<year>[0-9]{4})(?![0-9]|[.,][0-9])")
 _DAY_FIRST: Final = re.compile(r"(?P<day>[0-9]{1,2})(?:/(?P<day2>[0-9]{1,2}))?(?:st|nd|rd|th)?")
 _YEAR_AFTER: Final = re.compile(r",?[ ]{1,2}(?P<year>[0-9]{4})(?![0-9])")
 _ISO: Final = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])")
@@ -81,20 +81,44 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def _month_first(site: Site, lex: Lexicon) -> Quantity | None:
-    text, norm, pos, floor = site.text, site.norm, site.pos, site.floor
-    before = lex.month_before_re.search(norm, max(floor, pos - _LOOKBACK), pos)
-    if not before:
+    text, norm, pos = site.text, site.norm, site.pos
+    start = _month_start(site)
+    if start < 0:
         return None
-    month = lex.months[before["month"]]
-    year_only = _YEAR_ONLY.match(norm, pos)
-    if year_only and YEAR_MIN <= int(year_only["year"]) <= YEAR_MAX:
-        iso = f"{year_only['year']}-{_two_digits(month)}"
-        return marker(text, before.start(), year_only.end(), Kind.DATE, digits=iso)
+    token = site.token
+    month = lex.months[token[:-1] if token.endswith(".") else token]
+    if site.run_length == 4 and not _decimal_follows(norm, site.run_end):
+        year = int(norm[pos : site.run_end])
+        if YEAR_MIN <= year <= YEAR_MAX:
+            iso = f"{year}-{_two_digits(month)}"
+            return marker(text, start, site.run_end, Kind.DATE, digits=iso)
     m = _DAY_YEAR.match(norm, pos)
     if not m or not 1 <= int(m["day"]) <= 31 or _amount_follows(norm, m.end(), lex):
         return None
     iso = _iso_string(m["year"], month, int(m["day"]))
-    return marker(text, before.start(), m.end(), Kind.DATE, digits=iso)
+    return marker(text, start, m.end(), Kind.DATE, digits=iso)
+
+
+def _month_start(site: Site) -> int:
+    """Where the month name before the figure starts, -1 when none stands there as a date's.
+
+    The caller knows that the word before is a month name with or without dots after it; a
+    date asks besides for at most one dot ("Oct."), one or two spaces before the figure and no
+    letter glued before the name.
+    """
+    norm, token = site.norm, site.token
+    end = token_end(norm, site.pos, site.floor)
+    start = end - len(token)
+    if end == site.pos or token.endswith(".."):
+        return -1
+    if start < max(site.floor, site.pos - _LOOKBACK) or is_ascii_letter_at(norm, start - 1):
+        return -1
+    return start
+
+
+def _decimal_follows(norm: str, end: int) -> bool:
+    """Whether ".5" or ",5" continues the digits: "2025.5" is no year."""
+    return end < len(norm) and norm[end] in ".," and is_digit_at(norm, end + 1)
 
 
 def _amount_follows(norm: str, end: int, lex: Lexicon) -> bool:

@@ -78,7 +78,7 @@ _VULGAR: Final = frozenset(VULGAR)
 
 def _initial_at(norm: str, i: int, lex: Lexicon) -> bool:
     """Whether a number word may start at `i`: most words after a space start otherwise."""
-    return i < len(norm) and norm[i] in lex.number_word_initials
+    return i < len(norm) and lex.starts_number_word(ord(norm[i]))
 
 
 def _is_number_word(norm: str, start: int, end: int, number_words: frozenset[str]) -> bool:

@@ -117,13 +117,13 @@ class Lexicon:
     lead_re: re.Pattern[str]
     spelled_word_re: re.Pattern[str]
     months: dict[str, int]
-    month_before_re: re.Pattern[str]
     month_after_re: re.Pattern[str]
     code_prefix_re: re.Pattern[str]
     code_words: frozenset[str]
     number_prefixes: frozenset[str]
     number_words: frozenset[str]  # as the scanner finds them: "two", "Two"
-    number_word_initials: frozenset[str]  # their first letters
+    # their first letters, as a bit mask over the codes from "A" (`starts_number_word`)
+    number_word_initials: int
     word_at_re: re.Pattern[str]
 
     @classmethod
@@ -163,6 +163,17 @@ class Lexicon:
         if affix is None:
             return self._match_suffix_re(norm, pos)
         return SuffixMatch(affix, head, norm[pos:start], letter, end)
+
+    def starts_number_word(self, code: int) -> bool:
+        """Whether a number word may start with the character of this code.
+
+        A shift and a mask: the scanner asks after every space, and a set lookup of the
+        character costs ten times as much compiled.
+        """
+        return (
+            ord("A") <= code <= ord("z")
+            and (self.number_word_initials >> (code - ord("A"))) & 1 == 1
+        )
 
     def is_month(self, word: str) -> bool:
         """Whether `word` is a month name, with or without dots after it ("Oct.", "October")."""
@@ -385,6 +396,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     codes = data.get("codes", {})
     month_alt = _alternation(months, bounded=True)
     number_words = [*cardinals, *multipliers, *ordinals]
+    scanned = _scanned_words(number_words)
     words = {form.lower(): a for mode, form, a in entries if mode == "words"}
     exact = {form: a for mode, form, a in entries if mode != "words"}
     return Lexicon(
@@ -413,15 +425,14 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             rf"(?P<gap>[ ]+(?:and[ ]+)?|-)(?P<word>(?i:{_alternation(number_words)}))"
         ),
         months=months,
-        month_before_re=re.compile(rf"(?<![A-Za-z])(?P<month>{month_alt})\.?[ ]{{1,2}}\Z"),
         month_after_re=re.compile(rf"[ ]{{1,2}}(?P<month>{month_alt})\.?"),
         code_prefix_re=re.compile(
             rf"(?<![A-Za-z])(?P<code>{_alternation(codes.get('prefixes', []))})[ ]\Z"
         ),
         code_words=frozenset(codes.get("prefixes", [])),
         number_prefixes=frozenset(w.lower() for w in codes.get("number_prefixes", [])),
-        number_words=_scanned_words(number_words),
-        number_word_initials=frozenset(word[0] for word in _scanned_words(number_words)),
+        number_words=scanned,
+        number_word_initials=sum(1 << (ord(first) - ord("A")) for first in {w[0] for w in scanned}),
         word_at_re=re.compile(rf"(?P<w>(?i:{_alternation(number_words)}))"),
     )
 
