@@ -12,21 +12,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Context, Decimal
+from typing import Final
 
+from service.engine.numbers.chars import is_space_at, last_token, token_end
 from service.engine.numbers.core import ONE, Core
 from service.engine.numbers.dates import YEAR_MAX, YEAR_MIN
-from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch, last_token
+from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch
 from service.engine.quantity import Hedge, Kind, Quantity
 
-_SIGNS = "-–"
-_SIGN_CHARS = frozenset(_SIGNS)
-_NOT_BEFORE_SIGN = ".,-–/%)'’"
-_MINUS_BEFORE = re.compile(r"(?<![A-Za-z])(?i:minus)[ ]{1,2}\Z")
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
-_EXACT = Context(prec=200, Emax=999999, Emin=-999999)  # wide enough that no product rounds
-_ORDINAL_STARTS = frozenset("snrt")
-_BOUNDS = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
-_AMOUNTS = frozenset(kind for kind in Kind if kind.is_amount)
+_SIGNS: Final = "-–"
+_SIGN_CHARS: Final = frozenset(_SIGNS)
+_NOT_BEFORE_SIGN: Final = ".,-–/%)'’"
+_MINUS_BEFORE: Final = re.compile(r"(?<![A-Za-z])(?i:minus)[ ]{1,2}\Z")
+_ORDINAL_SUFFIX: Final = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
+# a product in a context wide enough that it never rounds; the method is bound once, as a
+# call through the Context looks the method up again each time (a slow attribute lookup)
+_EXACT_PRODUCT: Final = Context(prec=200, Emax=999999, Emin=-999999).multiply
+_ORDINAL_STARTS: Final = frozenset("snrt")
+_BOUNDS: Final = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
+_AMOUNTS: Final = frozenset(kind for kind in Kind if kind.is_amount)
 
 
 @dataclass(slots=True)
@@ -83,12 +87,9 @@ def read_prefix(norm: str, core: Core, floor: int, lex: Lexicon, token: str) -> 
         _take_sign(norm, found, floor)
         if found.start != core.start:
             token = last_token(norm, found.start, floor)
-    currency = _currency_before(norm, found.start, floor, lex, token)
-    if currency:
-        found.currency = lex.prefixes[currency["p"]]
-        found.start = currency.start()
-        if not found.negative:
-            _take_sign(norm, found, floor)
+    currency = _take_currency(norm, found, floor, lex, token)
+    if currency and not found.negative:
+        _take_sign(norm, found, floor)
     if before == "(" or currency:  # "(" must stand right before the core or its currency
         _take_parentheses(norm, core, found, floor)
     if found.start != core.start:
@@ -127,14 +128,39 @@ def _hedge_possible(norm: str, pos: int, floor: int, token: str, lex: Lexicon) -
     return not before.isascii() or before.lower().endswith(penults)
 
 
-def _currency_before(
-    norm: str, pos: int, floor: int, lex: Lexicon, token: str
-) -> re.Match[str] | None:
+def _take_currency(norm: str, found: Affixes, floor: int, lex: Lexicon, token: str) -> bool:
+    """A currency marker right before the figure ("$", "US$", "EUR "), as the prefix regex finds
+    it in the 8 characters before; True when there is one."""
     if not token or not (
         token[-1] in lex.prefix_marks or token.lstrip("([\"'“‘") in lex.prefix_words
     ):
-        return None
-    return lex.prefix_re.search(norm, max(floor, pos - 8), pos)
+        return False
+    pos = found.start
+    start = token_end(norm, pos, floor) - len(token)
+    affix = lex.prefixes.get(token)
+    if affix is None or not _is_whole_marker(norm, start, pos, floor, lex.prefix_heads.get(token)):
+        match = lex.prefix_re.search(norm, max(floor, pos - 8), pos)
+        if match is None:
+            return False
+        start, affix = match.start(), lex.prefixes[match["p"]]
+    found.currency, found.start = affix, start
+    return True
+
+
+def _is_whole_marker(
+    norm: str, start: int, pos: int, floor: int, heads: tuple[str, ...] | None
+) -> bool:
+    """Whether the prefix regex would find the marker that the word at `start` is: the word lies
+    in the regex's window after a space or at the start of the text, and the word before it is
+    none that a marker of several words puts there (`heads`: "US" and "U.S." before "$")."""
+    if start < max(floor, pos - 8) or (start > 0 and not is_space_at(norm, start - 1)):
+        return False
+    if heads is None:  # the common case: "EUR", "US$"
+        return True
+    before = start
+    while before > floor and ord(norm[before - 1]) == ord(" "):
+        before -= 1
+    return not norm.endswith(heads, floor, before)
 
 
 def _take_hedge(norm: str, found: Affixes, floor: int, lex: Lexicon) -> None:
@@ -230,8 +256,8 @@ def build(text: str, core: Core, found: Affixes) -> Quantity:
     if multiplier is ONE:  # most figures: a product with 1 would be the same Decimal
         value, step = core.number, core.step
     else:
-        value = _EXACT.multiply(core.number, multiplier)
-        step = _EXACT.multiply(core.step, multiplier)
+        value = _EXACT_PRODUCT(core.number, multiplier)
+        step = _EXACT_PRODUCT(core.step, multiplier)
     if found.negative:
         value = -value
     amount = kind in _AMOUNTS
@@ -293,7 +319,7 @@ def _lenient_step(core: Core, multiplier: Decimal) -> Decimal | None:
     zeros = len(core.plain) - len(stripped)
     if not zeros or not stripped:
         return None
-    return _EXACT.multiply(Decimal(1).scaleb(zeros), multiplier)
+    return _EXACT_PRODUCT(Decimal(1).scaleb(zeros), multiplier)
 
 
 def _notes(core: Core, found: Affixes) -> tuple[str, ...]:
@@ -303,7 +329,8 @@ def _notes(core: Core, found: Affixes) -> tuple[str, ...]:
 
 
 def _ambiguous(core: Core, found: Affixes, kind: Kind) -> tuple[str, ...]:
-    if not (core.ambiguous or core.dot_three or found.parentheses or found.currency):
+    alternatives = found.currency.alternatives if found.currency is not None else ()
+    if not (core.ambiguous or core.dot_three or found.parentheses or alternatives):
         return ()
     readings: list[str] = list(core.ambiguous)
     if core.dot_three and found.scale is None and not kind.is_rate:
@@ -314,6 +341,5 @@ def _ambiguous(core: Core, found: Affixes, kind: Kind) -> tuple[str, ...]:
         if not kind.is_rate:
             readings += [f"-{core.plain}", core.plain]
         found.notes.append("accounting parentheses read as negative")
-    if found.currency is not None and found.currency.alternatives:
-        readings += list(found.currency.alternatives)
+    readings += list(alternatives)
     return tuple(dict.fromkeys(readings))

@@ -12,17 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
-from service.engine.numbers.grouping import (
-    DOT_THREE_RE,
-    MAX_DIGITS,
-    RAW_RE,
-    SPACED_RE,
-    read_digits,
-)
+from service.engine.numbers.chars import digits_end, is_digit_at
+from service.engine.numbers.grouping import MAX_DIGITS, SPACED_RE, read_digits
 from service.engine.numbers.spelled import Spelled
 
-VULGAR: dict[str, tuple[int, int]] = {
+VULGAR: Final[dict[str, tuple[int, int]]] = {
     "¼": (1, 4),
     "½": (1, 2),
     "¾": (3, 4),
@@ -32,14 +28,13 @@ VULGAR: dict[str, tuple[int, int]] = {
     "⅞": (7, 8),
 }
 # the multiplier of every core without a scale word: `amounts.build` tests for it by identity
-ONE = Decimal(1)
-_FRACTION_STARTS = frozenset(["/", "-", " ", *VULGAR])
-_DENOMINATORS = frozenset({2, 4, 8, 16, 32})
-_MIXED = re.compile(r"[- ](?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})(?![0-9/])")
-_SLASH = re.compile(r"/(?P<den>[0-9]{1,2})(?![0-9/])")
-_SLASHED_TAIL = re.compile(r"(?:/[0-9]+)+")
+ONE: Final = Decimal(1)
+_DENOMINATORS: Final = frozenset({2, 4, 8, 16, 32})
+_MIXED: Final = re.compile(r"[- ](?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,2})(?![0-9/])")
+_SLASH: Final = re.compile(r"/(?P<den>[0-9]{1,2})(?![0-9/])")
+_SLASHED_TAIL: Final = re.compile(r"(?:/[0-9]+)+")
 # the step of a decimal with n digits after the point, as `read_digit_core` computes it
-_STEPS = tuple(ONE.scaleb(-n) for n in range(MAX_DIGITS + 1))
+_STEPS: Final = tuple(ONE.scaleb(-n) for n in range(MAX_DIGITS + 1))
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
@@ -96,22 +91,22 @@ class Core:
 
 def read_digit_core(norm: str, pos: int) -> Core | int:
     """The number starting at `pos`, or the end of the token when it is not a number."""
-    if norm[pos] in VULGAR:
+    if ord(norm[pos]) > 127 and norm[pos] in VULGAR:
         num, den = VULGAR[norm[pos]]
         return _fraction_core(pos, pos + 1, Decimal(0), num, den)
-    raw = RAW_RE.match(norm, pos)
-    if raw is None:
+    end, separators, dot = _raw_token(norm, pos)
+    if end == pos:
         return pos + 1
-    end = raw.end()
-    if end - pos <= 3 and norm[end : end + 1] == " ":
+    if end - pos <= 3 and not separators and _group_follows(norm, end):
         spaced = SPACED_RE.match(norm, pos)
-        end = spaced.end() if spaced is not None else end
+        if spaced is not None:
+            end, separators = spaced.end(), 1
     token = norm[pos:end]
     if end - pos <= MAX_DIGITS:
-        if token.isdigit():  # the common case: no separators
+        if not separators:  # the common case: "2025"
             return _with_fraction(norm, Core(pos, end, token, Decimal(token), ONE))
-        if token.replace(".", "", 1).isdigit():  # the next most common: "2.61", "19.78"
-            return _plain_decimal(pos, end, token)
+        if separators == 1 and dot >= 0:  # the next most common: "2.61", "19.78"
+            return _plain_decimal(pos, end, token, dot)
     digits = read_digits(token)
     if digits is None:
         return end
@@ -131,16 +126,39 @@ def read_digit_core(norm: str, pos: int) -> Core | int:
     return _with_fraction(norm, core) if integer else core
 
 
-def _plain_decimal(pos: int, end: int, token: str) -> Core:
+def _raw_token(norm: str, pos: int) -> tuple[int, int, int]:
+    """The digit token at `pos`, as `[0-9]+(?:[,.'][0-9]+)*` matches it: its end, how many
+    separators it holds and where its last dot is (-1: none). A character loop, not a regex:
+    compiled, it costs a few instructions a digit."""
+    end = digits_end(norm, pos)
+    separators, dot = 0, -1
+    while end > pos and is_digit_at(norm, end + 1):
+        code = ord(norm[end])
+        if code != ord(",") and code != ord(".") and code != ord("'"):
+            break
+        if code == ord("."):
+            dot = end
+        separators += 1
+        end = digits_end(norm, end + 1)
+    return end, separators, dot
+
+
+def _group_follows(norm: str, end: int) -> bool:
+    """Whether a space and a digit follow: only then can "816 000" be spaced digit groups."""
+    return end < len(norm) and ord(norm[end]) == ord(" ") and is_digit_at(norm, end + 1)
+
+
+def _plain_decimal(pos: int, end: int, token: str, dot: int) -> Core:
     """The core of "2.61": what `read_digits` would read, without trying its patterns."""
-    decimals = len(token) - token.index(".") - 1
+    decimals = end - dot - 1
     return Core(
         pos,
         end,
         token,
         Decimal(token),
         _STEPS[decimals],
-        dot_three=decimals == 3 and DOT_THREE_RE.fullmatch(token) is not None,
+        # what DOT_THREE_RE matches in a token of digits and one dot: "3.350", not "0.350"
+        dot_three=decimals == 3 and dot - pos <= 3 and ord(token[0]) != ord("0"),
         integer=False,
     )
 
@@ -148,15 +166,16 @@ def _plain_decimal(pos: int, end: int, token: str) -> Core:
 def _with_fraction(norm: str, core: Core) -> Core | int:
     """Extend an integer with a fraction: "4¼", "7-3/4", "7 3/4", "3/4"; "9/11" is no number."""
     end = core.end
-    after = norm[end : end + 1]
-    if (
-        not after
-        or (after not in _FRACTION_STARTS)
-        or (after in "- " and "/" not in norm[end : end + 4])
-    ):
+    if end >= len(norm):
         return core
-    if after in VULGAR:
-        num, den = VULGAR[after]
+    after = ord(norm[end])
+    if after == ord(" ") or after == ord("-"):
+        if norm.find("/", end, end + 4) < 0:
+            return core
+    elif after != ord("/") and not (after > 127 and norm[end] in VULGAR):
+        return core
+    if norm[end] in VULGAR:
+        num, den = VULGAR[norm[end]]
         return _fraction_core(core.start, end + 1, core.number, num, den)
     mixed = _MIXED.match(norm, end)
     if mixed and _proper(int(mixed["num"]), int(mixed["den"])):
@@ -168,7 +187,7 @@ def _with_fraction(norm: str, core: Core) -> Core | int:
         return _fraction_core(
             core.start, slash.end(), Decimal(0), int(core.number), int(slash["den"])
         )
-    if end < len(norm) and norm[end] == "/":
+    if norm[end] == "/":
         tail = _SLASHED_TAIL.match(norm, end)
         return tail.end() if tail else end + 1
     return core

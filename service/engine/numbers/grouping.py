@@ -10,25 +10,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-MAX_DIGITS = 60  # longer digit runs are identifiers, never converted
+MAX_DIGITS: Final = 60  # longer digit runs are identifiers, never converted
 
-RAW_RE = re.compile(r"[0-9]+(?:[,.'][0-9]+)*")
 # "816 000", "1 234 567,89": spaces (after normalisation) between groups of exactly three.
 # The group count is capped so that a failed attempt costs O(1): a long run of "000 000 ..."
 # would otherwise be rescanned from every group and the lexer would go quadratic.
-SPACED_RE = re.compile(r"[0-9]{1,3}(?:[ ][0-9]{3}){1,20}(?:,[0-9]{1,2})?(?![0-9]|[.,'][0-9])")
+SPACED_RE: Final = re.compile(
+    r"[0-9]{1,3}(?:[ ][0-9]{3}){1,20}(?:,[0-9]{1,2})?(?![0-9]|[.,'][0-9])"
+)
 
-_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_INTERNATIONAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
-_INDIAN = re.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?")
-_EUROPEAN_DECIMAL = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+")
-_EUROPEAN_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
-_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
-_SWISS = re.compile(r"[0-9]{1,3}(?:'[0-9]{3})+(?:\.[0-9]+)?")
-_SPACED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?")
+_PLAIN: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_INTERNATIONAL: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_INDIAN: Final = re.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?")
+_EUROPEAN_DECIMAL: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+")
+_EUROPEAN_GROUPED: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
+_DECIMAL_COMMA: Final = re.compile(r"[0-9]+,[0-9]{1,2}")
+_SWISS: Final = re.compile(r"[0-9]{1,3}(?:'[0-9]{3})+(?:\.[0-9]+)?")
+_SPACED: Final = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?")
 # "3.350": a dot before exactly three digits may be a thousands separator
-DOT_THREE_RE = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+DOT_THREE_RE: Final = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
@@ -121,7 +123,7 @@ def _spaced(token: str) -> Digits:
     return Digits(f"{whole}.{frac}" if frac else whole, notes=tuple(notes))
 
 
-_READERS = (
+_READERS: Final = (
     (_PLAIN, _plain),
     (_INTERNATIONAL, _international),
     (_INDIAN, _indian),

@@ -10,13 +10,15 @@ so that "percentage points" wins over "percent" and "no more than" over "more th
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 from service.engine.errors import LexiconError
+from service.engine.numbers.chars import is_digit_at, letters_end
 from service.engine.quantity import Hedge, Kind
 
 
@@ -60,7 +62,7 @@ class Affix:
         object.__setattr__(self, "note", note)
 
 
-_BOUNDARY = r"(?![A-Za-z0-9])"
+_BOUNDARY: Final = r"(?![A-Za-z0-9])"
 
 
 def _alternation(forms: Iterable[str], *, bounded: bool = True) -> str:
@@ -94,8 +96,11 @@ class Lexicon:
     exact: Mapping[str, Affix]  # case-sensitive suffix abbreviations and letters
     letters: frozenset[str]  # single-letter forms, glued only unless after a currency
     suffix_re: re.Pattern[str]
-    prefixes: Mapping[str, Affix]
+    suffix_heads: SuffixHeads
+    prefixes: dict[str, Affix]
     prefix_re: re.Pattern[str]
+    # last word of a marker of several words -> the words before it ("$": ("US", "U.S."))
+    prefix_heads: dict[str, tuple[str, ...]]
     prefix_marks: frozenset[str]  # last characters of symbol markers ("$", "€")
     prefix_words: frozenset[str]  # last words of letter markers ("EUR", "Rs.")
     hedges: Mapping[str, Hedge]
@@ -111,13 +116,14 @@ class Lexicon:
     leads: Mapping[str, Decimal]
     lead_re: re.Pattern[str]
     spelled_word_re: re.Pattern[str]
-    months: Mapping[str, int]
-    month_before_re: re.Pattern[str]
+    months: dict[str, int]
     month_after_re: re.Pattern[str]
     code_prefix_re: re.Pattern[str]
     code_words: frozenset[str]
     number_prefixes: frozenset[str]
-    master_re: re.Pattern[str]
+    number_words: frozenset[str]  # as the scanner finds them: "two", "Two"
+    # their first letters, as a bit mask over the codes from "A" (`starts_number_word`)
+    number_word_initials: int
     word_at_re: re.Pattern[str]
 
     @classmethod
@@ -129,7 +135,51 @@ class Lexicon:
             raise LexiconError(f"lexicon data malformed: {exc!r}") from exc
 
     def match_suffix(self, norm: str, pos: int) -> SuffixMatch | None:
-        """The vocabulary word glued, spaced or hyphenated after position `pos`, if any."""
+        """The vocabulary word glued, spaced or hyphenated after position `pos`, if any.
+
+        The first word after the gap mostly tells the answer (see `SuffixHeads`); only when it
+        does not does the suffix regex run.
+        """
+        start = pos
+        # the gap, as the regex takes it (`ord` compiles to a plain comparison, no object)
+        if start < len(norm) and ord(norm[start]) == ord(" "):
+            start += 1
+            if start < len(norm) and ord(norm[start]) == ord(" "):
+                start += 1
+        elif start < len(norm) and ord(norm[start]) == ord("-"):
+            start += 1
+        end, upper = _read_head(norm, start)
+        if end == _UNSURE:
+            return self._match_suffix_re(norm, pos)
+        heads = self.suffix_heads
+        head = norm[start:end]
+        folded = head.lower() if upper else head
+        if folded in heads.word_heads:
+            affix, letter = heads.words.get(folded), False
+        elif head in heads.exact_heads:
+            affix, letter = heads.exact.get(head), head in heads.letters
+        else:
+            return None  # no form starts with this word ("from", "in"): most figures
+        if affix is None:
+            return self._match_suffix_re(norm, pos)
+        return SuffixMatch(affix, head, norm[pos:start], letter, end)
+
+    def starts_number_word(self, code: int) -> bool:
+        """Whether a number word may start with the character of this code.
+
+        A shift and a mask: the scanner asks after every space, and a set lookup of the
+        character costs ten times as much compiled.
+        """
+        return (
+            ord("A") <= code <= ord("z")
+            and (self.number_word_initials >> (code - ord("A"))) & 1 == 1
+        )
+
+    def is_month(self, word: str) -> bool:
+        """Whether `word` is a month name, with or without dots after it ("Oct.", "October")."""
+        return word in self.months or (word.endswith(".") and word.rstrip(".") in self.months)
+
+    def _match_suffix_re(self, norm: str, pos: int) -> SuffixMatch | None:
         m = self.suffix_re.match(norm, pos)
         if not m:
             return None
@@ -149,26 +199,28 @@ class Lexicon:
         return SuffixMatch(affix, form, m["gap"], group == "l", m.end())
 
 
-def last_token(norm: str, pos: int, floor: int) -> str:
-    """The word that ends just before `pos`, after at most two spaces ("" when there is none).
+_UNSURE: Final = -1
 
-    Readers look it up in a set before running any backward regex: that check is what keeps
-    the cost per figure small.
 
-    >>> last_token("rose (US$4", 9, 0)
-    '(US$'
-    >>> last_token("more than  200", 11, 0)
-    'than'
+def _read_head(norm: str, start: int) -> tuple[int, bool]:
+    """The end of the head (see `SuffixHeads`) at `start` and whether it has a capital letter.
+
+    The end is `_UNSURE` where the heads cannot tell what the regex would read: next to a
+    non-ASCII character (case folding may match it to a letter) or before a digit (which fails
+    the end of a word).
     """
-    end = pos
-    if end > floor and norm[end - 1] == " ":  # at most two spaces, unrolled: this runs per figure
-        end -= 1
-        if end > floor and norm[end - 1] == " ":
-            end -= 1
-    window = norm[max(floor, end - 24) : end]
-    if not window or window[-1].isspace():
-        return ""
-    return window.rsplit(None, 1)[-1]
+    end = letters_end(norm, start)
+    if end == start:  # no letter: the head is one character, or none at the end of the text
+        if start < len(norm) and ord(norm[start]) > 127:
+            return _UNSURE, False
+        return min(start + 1, len(norm)), False
+    if end < len(norm) and (ord(norm[end]) > 127 or is_digit_at(norm, end)):
+        return _UNSURE, False
+    return end, _has_capital(norm, start, end)
+
+
+def _has_capital(text: str, start: int, end: int) -> bool:
+    return any(ord(text[i]) <= ord("Z") for i in range(start, end))  # in a run of letters
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower
@@ -197,6 +249,65 @@ class SuffixMatch:
         self.gap = gap
         self.letter = letter
         self.end = end
+
+
+@dataclass(frozen=True, slots=True)
+class SuffixHeads:
+    """The suffix vocabulary by the first word of each form, to read a suffix without the regex.
+
+    A form's head is its leading run of ASCII letters, or its first character when it has none
+    ("%"). A word after a figure that is no form's head starts no suffix ("from", "in": most
+    figures), and a head that is a whole form and starts no other form ("billion", "mn", "%")
+    is that form; only the other heads ("per", of "per cent" and "per-cent") need the regex.
+    """
+
+    word_heads: frozenset[str]  # heads of the case-insensitive forms, lower-case
+    exact_heads: frozenset[str]  # heads of the case-sensitive forms (abbreviations, letters)
+    words: dict[str, Affix]  # lower-case heads that are a whole form and start no other
+    exact: dict[str, Affix]  # the same among the case-sensitive forms
+    letters: frozenset[str]  # those of `exact` that are single-letter forms
+
+
+def _suffix_heads(
+    entries: list[tuple[str, str, Affix]], words: Mapping[str, Affix], exact: Mapping[str, Affix]
+) -> SuffixHeads:
+    forms_by_head: dict[tuple[bool, str], set[tuple[str, str]]] = {}
+    for mode, form, _ in entries:
+        _check_head(mode, form)
+        insensitive = mode == "words"
+        head = _form_head(form)
+        key = (insensitive, head.lower() if insensitive else head)
+        forms_by_head.setdefault(key, set()).add((mode, form.lower() if insensitive else form))
+    whole = {
+        key: mode
+        for key, forms in forms_by_head.items()
+        for mode, form in forms
+        if forms == {(mode, key[1])} and not key[1].isdigit()
+    }
+    return SuffixHeads(
+        word_heads=frozenset(head for insensitive, head in forms_by_head if insensitive),
+        exact_heads=frozenset(head for insensitive, head in forms_by_head if not insensitive),
+        words={head: words[head] for (insensitive, head) in whole if insensitive},
+        exact={head: exact[head] for (insensitive, head) in whole if not insensitive},
+        letters=frozenset(head for (_, head), mode in whole.items() if mode == "letters"),
+    )
+
+
+def _form_head(form: str) -> str:
+    return form[: letters_end(form, 0)] or form[:1]
+
+
+def _check_head(mode: str, form: str) -> None:
+    """Refuse a form whose head `match_suffix` could misjudge: one starting with a gap character,
+    or with a non-ASCII character after its letters that case folding matches to a letter."""
+    if form[:1] in ("", " ", "-"):
+        raise LexiconError(f"suffix form {form!r} must start with a letter or a symbol")
+    after = form[letters_end(form, 0) :][:1]
+    flags = re.IGNORECASE if mode == "words" else 0
+    if not after.isascii() and any(
+        re.fullmatch(re.escape(after), letter, flags) for letter in string.ascii_letters
+    ):
+        raise LexiconError(f"suffix form {form!r}: {after!r} folds to an ASCII letter")
 
 
 def _suffix_entries(data: Mapping[str, Any]) -> list[tuple[str, str, Affix]]:
@@ -253,6 +364,15 @@ def _prefix_regex(prefixes: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z])(?P<p>{_alternation(prefixes, bounded=False)})[ ]{{0,2}}\Z")
 
 
+def _prefix_heads(prefixes: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    heads: dict[str, set[str]] = {}
+    for form in prefixes:
+        head, _, last = form.rpartition(" ")
+        if head:
+            heads.setdefault(last, set()).add(head.split(" ")[-1])
+    return {last: tuple(sorted(words)) for last, words in heads.items()}
+
+
 def _hedge_map(data: Mapping[str, Any]) -> dict[str, Hedge]:
     hedges: dict[str, Hedge] = {}
     for key, forms in data.get("hedges", {}).items():
@@ -276,15 +396,19 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     codes = data.get("codes", {})
     month_alt = _alternation(months, bounded=True)
     number_words = [*cardinals, *multipliers, *ordinals]
+    scanned = _scanned_words(number_words)
     words = {form.lower(): a for mode, form, a in entries if mode == "words"}
+    exact = {form: a for mode, form, a in entries if mode != "words"}
     return Lexicon(
         words=words,
         plain_words={form: a for form, a in words.items() if " ".join(form.split()) == form},
-        exact={form: a for mode, form, a in entries if mode != "words"},
+        exact=exact,
         letters=frozenset(form for mode, form, _ in entries if mode == "letters"),
         suffix_re=_suffix_regex(entries),
+        suffix_heads=_suffix_heads(entries, words, exact),
         prefixes=prefixes,
         prefix_re=_prefix_regex(prefixes),
+        prefix_heads=_prefix_heads(prefixes),
         prefix_marks=frozenset(p[-1] for p in prefixes if not p[-1].isalnum() and p[-1] != "."),
         prefix_words=frozenset(p.split()[-1] for p in prefixes if p[-1].isalnum() or p[-1] == "."),
         hedges=hedges,
@@ -301,14 +425,14 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             rf"(?P<gap>[ ]+(?:and[ ]+)?|-)(?P<word>(?i:{_alternation(number_words)}))"
         ),
         months=months,
-        month_before_re=re.compile(rf"(?<![A-Za-z])(?P<month>{month_alt})\.?[ ]{{1,2}}\Z"),
         month_after_re=re.compile(rf"[ ]{{1,2}}(?P<month>{month_alt})\.?"),
         code_prefix_re=re.compile(
             rf"(?<![A-Za-z])(?P<code>{_alternation(codes.get('prefixes', []))})[ ]\Z"
         ),
         code_words=frozenset(codes.get("prefixes", [])),
         number_prefixes=frozenset(w.lower() for w in codes.get("number_prefixes", [])),
-        master_re=_master_regex(number_words),
+        number_words=scanned,
+        number_word_initials=sum(1 << (ord(first) - ord("A")) for first in {w[0] for w in scanned}),
         word_at_re=re.compile(rf"(?P<w>(?i:{_alternation(number_words)}))"),
     )
 
@@ -341,29 +465,14 @@ def _hedge_penults(hedges: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {last: tuple(sorted(p)) for last, p in penults.items() if last not in single}
 
 
-def _master_regex(number_words: Iterable[str]) -> re.Pattern[str]:
-    """Finds where a figure may start: a digit, a vulgar fraction or a number word.
+def _scanned_words(number_words: Iterable[str]) -> frozenset[str]:
+    """The number words as the scanner finds them: as listed, or with a capital first letter.
 
-    The pattern opens with one character class so that the regex engine can skip ahead in C:
-    a number word is found through the space or punctuation before it (group `w` is the word),
-    which is about five times faster than a leading `\\b` with an alternation of words.
+    The scanner reads a word as a run of ASCII letters (`chars.letters_end`), so the lexicon
+    may list no other kind.
     """
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(set(number_words), key=lambda w: (-len(w), w)):
-        by_first.setdefault(word[0].lower(), []).append(re.escape(word[1:]))
-    trie = "|".join(
-        f"[{first.upper()}{first}](?:{'|'.join(rests)})" for first, rests in by_first.items()
-    )
-    starts = "0-9" + _VULGAR
-    # the lookahead rejects the common case (a lead followed by a letter no number word starts
-    # with) in one class test instead of one per branch of the trie
-    firsts = "".join(sorted({c for first in by_first for c in (first, first.upper())}))
-    ahead = f"(?=[{re.escape(firsts)}])" if firsts else ""
-    return re.compile(
-        rf"[{starts}{_WORD_LEADS}](?:(?<=[{starts}])|{ahead}(?P<w>{trie or '(?!)'})(?![A-Za-z0-9]))"
-    )
-
-
-_VULGAR = "¼½¾⅛⅜⅝⅞"
-# characters after which a number word may start (the master regex is anchored on them)
-_WORD_LEADS = " \n\t(\\-\"“‘'/\\[—–"
+    words = set(number_words)
+    for word in words:
+        if not word or letters_end(word, 0) != len(word):
+            raise LexiconError(f"number word {word!r} must be ASCII letters only")
+    return frozenset(form for word in words for form in (word, word[0].upper() + word[1:]))

@@ -10,9 +10,10 @@ original: spans always index what the user wrote. `str.translate` does the work 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # The digit blocks we read; any other Unicode digit is left alone and never scanned.
-_DIGIT_BLOCKS: dict[str, int] = {
+_DIGIT_BLOCKS: Final[dict[str, int]] = {
     "arabic-indic": 0x0660,
     "extended-arabic-indic": 0x06F0,
     "devanagari": 0x0966,
@@ -24,7 +25,7 @@ _DIGIT_BLOCKS: dict[str, int] = {
     "fullwidth": 0xFF10,
 }
 
-_PUNCTUATION: dict[str, str] = {
+_PUNCTUATION: Final[dict[str, str]] = {
     "\u066b": ".",  # ARABIC DECIMAL SEPARATOR
     "\u066c": ",",  # ARABIC THOUSANDS SEPARATOR
     "\u060c": ",",  # ARABIC COMMA, used as a group separator in Urdu typesetting
@@ -54,11 +55,11 @@ def _build_table() -> dict[int, str]:
     return table
 
 
-_TABLE = _build_table()
+_TABLE: Final = _build_table()
 # Most text needs no mapping at all; finding the few characters that do is far faster than
 # `str.translate` over every character (which leaves its ASCII fast path on the first curly quote).
-_MAPPED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
-_SCRIPT_OF: dict[str, str] = {
+_MAPPED: Final = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+_SCRIPT_OF: Final[dict[str, str]] = {
     chr(zero + offset): script for script, zero in _DIGIT_BLOCKS.items() for offset in range(10)
 }
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from service.engine.numbers.lexicon import Lexicon
 
-_MAX_WORDS = 12
-_ONE = Decimal(1)
-_SCALE_FLOOR = 1000  # multiplier words from here on act as scale words ("two million")
+_MAX_WORDS: Final = 12
+_ONE: Final = Decimal(1)
+_SCALE_FLOOR: Final = 1000  # multiplier words from here on act as scale words ("two million")
 
 
 @dataclass(slots=True)  # not frozen: built once per figure, and frozen init is slower

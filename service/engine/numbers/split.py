@@ -9,9 +9,11 @@ both pieces are marked ambiguous (shown by `figures`, never used in a claim) rat
 
 from __future__ import annotations
 
+from typing import Final
+
 from service.engine.quantity import Quantity
 
-NOTE = "split by a space inside the number (as in a tokenised text): not read"
+NOTE: Final = "split by a space inside the number (as in a tokenised text): not read"
 
 
 def mark_split_figures(norm: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -36,4 +38,4 @@ def mark_split_figures(norm: str, quantities: list[Quantity]) -> list[Quantity]:
     ]
 
 
-_MARKS = (".", ",")
+_MARKS: Final = (".", ",")
