@@ -18,7 +18,7 @@ from service.engine.numbers.chars import is_space_at, last_token, token_end
 from service.engine.numbers.core import ONE, Core
 from service.engine.numbers.dates import YEAR_MAX, YEAR_MIN
 from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch
-from service.engine.quantity import Hedge, Kind, Quantity
+from service.engine.quantity import Hedge, Kind, Quantity, is_amount, is_rate
 
 _SIGNS: Final = "-–"
 _SIGN_CHARS: Final = frozenset(_SIGNS)
@@ -30,7 +30,7 @@ _ORDINAL_SUFFIX: Final = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
 _EXACT_PRODUCT: Final = Context(prec=200, Emax=999999, Emin=-999999).multiply
 _ORDINAL_STARTS: Final = frozenset("snrt")
 _BOUNDS: Final = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
-_AMOUNTS: Final = frozenset(kind for kind in Kind if kind.is_amount)
+_AMOUNTS: Final = frozenset(kind for kind in Kind if is_amount(kind))
 
 
 @dataclass(slots=True)
@@ -333,12 +333,12 @@ def _ambiguous(core: Core, found: Affixes, kind: Kind) -> tuple[str, ...]:
     if not (core.ambiguous or core.dot_three or found.parentheses or alternatives):
         return ()
     readings: list[str] = list(core.ambiguous)
-    if core.dot_three and found.scale is None and not kind.is_rate:
+    if core.dot_three and found.scale is None and not is_rate(kind):
         readings += [core.plain, core.plain.replace(".", "")]
         found.notes.append("a dot before three digits may be a thousands separator")
     if found.parentheses:
         # "(2.4)%" puts the sign outside the brackets: only an accounting negative reads so.
-        if not kind.is_rate:
+        if not is_rate(kind):
             readings += [f"-{core.plain}", core.plain]
         found.notes.append("accounting parentheses read as negative")
     readings += list(alternatives)

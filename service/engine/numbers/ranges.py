@@ -13,7 +13,7 @@ import re
 from decimal import localcontext
 from typing import Final
 
-from service.engine.quantity import Kind, Quantity
+from service.engine.quantity import Kind, Quantity, is_amount
 
 # every gap that joins a range, as `[ ]?[-–—][ ]?|[ ]{1,2}(?:to|and)[ ]{1,2}` would match it:
 # a set lookup instead of a regex call for each pair of neighbouring figures
@@ -60,7 +60,7 @@ def _complete_first(first: Quantity, second: Quantity) -> Quantity:
             if first.lenient_step is not None:
                 changes["lenient_step"] = first.lenient_step * second.multiplier
         changes.update(scale=second.scale, multiplier=second.multiplier)
-    if first.kind is Kind.NUMBER and second.kind is not Kind.NUMBER and second.kind.is_amount:
+    if first.kind is Kind.NUMBER and second.kind is not Kind.NUMBER and is_amount(second.kind):
         changes.update(kind=second.kind, unit=second.unit, currency=second.currency)
     if not changes:
         return first
