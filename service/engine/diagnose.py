@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 from service.engine.arithmetic import RELATIONS, computed_in
 from service.engine.corners import (
+    Section,
     divisors,
     evaluate_corners,
     is_arithmetic,
@@ -160,6 +161,7 @@ class _Rewrites:
         self.negative = quantity.value < ZERO
         self.swaps: list[int] = []  # where two adjacent digits differ: the first one's index
         self.inserts = 0  # how many places a dropped digit may go: after each integer digit
+        self.digit_slips = 0
         self.mantissas: list[int] = []
         self.exponents: list[int] = []
         self.scales: dict[int, tuple[Decimal, Decimal]] = {}
@@ -174,7 +176,8 @@ class _Rewrites:
         if digits[0] != "0" and digits.count(".") <= 1:
             point = digits.find(".")
             self.inserts = point if point >= 0 else len(digits)
-        self.count = len(self.swaps) + 10 * self.inserts + len(_SCALES)
+        self.digit_slips = len(self.swaps) + 10 * self.inserts  # at the level's own exponent
+        self.count = self.digit_slips + len(_SCALES)
         self._read()
 
     def _read(self) -> None:
@@ -222,7 +225,7 @@ class _Rewrites:
             unit = _unit(exponent) * self.multiplier
             signed = unit * _NEGATIVE_ONE if self.negative else unit
             scale = self.scales[exponent] = (signed, unit / TWO)
-        center = Decimal(self.mantissas[index]) * scale[0]
+        center = scale[0] * self.mantissas[index]  # the int read in C, not by `Decimal()`
         return Interval(center - scale[1], center + scale[1])
 
 
@@ -261,6 +264,7 @@ class _Ranges:
         self.signs: tuple[bool, ...] | None = None
         self.tops_under: Decimal | None = None
         self.bottoms_over: Decimal | None = None
+        self.section: Section | None = None
 
     def box(self, index: int) -> Interval:
         box = self.boxes[index]
@@ -309,6 +313,21 @@ class _Ranges:
         found = self.get(index)
         return found is not None and found.overlaps(stated)
 
+    def end(self, index: int, top: bool, increasing: bool) -> Decimal | None:
+        """The top or the bottom of the rewrite's range, where the relation is monotone in the
+        level (`increasing` or not) over the boxes searched: the section at the end of the box
+        that gives it, at half the cost of the range; None when it cannot be computed."""
+        if self.tried[index]:
+            known = self.known[index]
+            return None if known is None else known.high if top else known.low
+        box = self.box(index)
+        if self.section is None:
+            self.section = Section(self.node, self.inputs, self.position)
+        try:
+            return self.section.end(box.high if top == increasing else box.low, top)
+        except IntervalError:
+            return None
+
     def learn(self, rising: list[int], signs: tuple[bool, ...], below: int, above: int) -> None:
         """Keep what a monotone group showed: the rewrite at position `below` of `rising` and
         all before it have ranges under the stated figure, the one at `above` and all after it
@@ -344,11 +363,6 @@ class _Ranges:
         return beyond and self.divisor_signs(index) == self.signs
 
 
-# Rewrites sort by value as one integer each, mantissa * _KEYS + index: a level has fewer than
-# _KEYS rewrites (12 digits at most), and ints sort faster than tuples.
-_KEYS: Final = 256
-
-
 def _fitting(ranges: _Ranges, stated: Interval) -> list[int]:
     """The indexes of the rewrites that, read for their level, make the relation meet `stated`.
 
@@ -363,13 +377,15 @@ def _fitting(ranges: _Ranges, stated: Interval) -> list[int]:
     if not is_arithmetic(ranges.node):
         return [i for i in range(count) if ranges.fits(i, stated)]
     widths: dict[int, list[int]] = {}
-    for index in range(count):
-        key = rewrites.mantissas[index] * _KEYS + index
-        widths.setdefault(rewrites.exponents[index], []).append(key)
+    if rewrites.digit_slips:
+        widths[rewrites.exponents[0]] = list(range(rewrites.digit_slips))
+    for index in range(rewrites.digit_slips, count):
+        widths.setdefault(rewrites.exponents[index], []).append(index)
     found: list[int] = []
-    for keys in widths.values():
-        keys.sort()  # by value, and by index among equal values
-        found.extend(_run([key % _KEYS for key in keys], ranges, stated))
+    for group in widths.values():
+        # by value; the sort is stable, so equal values stay in the order they were written
+        group.sort(key=rewrites.mantissas.__getitem__)
+        found.extend(_run(group, ranges, stated))
     return sorted(found)
 
 
@@ -409,10 +425,14 @@ def _run(group: list[int], ranges: _Ranges, stated: Interval) -> list[int]:
     if lowest.low > stated.high:
         ranges.learn(rising, signs, -1, 0)
         return []
+    # Ranges move one way along `rising` because the relation is monotone in the level over
+    # these boxes: the searches below need one end of a range each, which `Ranges.end` finds at
+    # half the cost, and whose value is the whole range's end.
+    increasing = ranges.box(rising[0]).low < ranges.box(rising[-1]).low
     if lowest.high >= stated.low:
         start: int | None = 0
     else:
-        start = _first_reaching(rising, ranges, stated.low)
+        start = _first_reaching(rising, ranges, stated.low, increasing)
     if start is None:
         return [i for i in group if ranges.fits(i, stated)]
     # From `start` on every range reaches the stated low, so they fit while their low stays
@@ -421,28 +441,30 @@ def _run(group: list[int], ranges: _Ranges, stated: Interval) -> list[int]:
     found: list[int] = []
     end = len(rising)
     for position in range(start, len(rising)):
-        reached = ranges.get(rising[position])
-        if reached is None:
+        bottom = ranges.end(rising[position], False, increasing)
+        if bottom is None:
             return [i for i in group if ranges.fits(i, stated)]
-        if reached.low > stated.high:
+        if bottom > stated.high:
             end = position
             break
-        if reached.overlaps(stated):
+        if ranges.fits(rising[position], stated):
             found.append(rising[position])
     ranges.learn(rising, signs, start - 1, end)
     return sorted(found)
 
 
-def _first_reaching(rising: list[int], ranges: _Ranges, floor: Decimal) -> int | None:
+def _first_reaching(
+    rising: list[int], ranges: _Ranges, floor: Decimal, increasing: bool
+) -> int | None:
     """The first position in `rising` whose range reaches `floor` (len when none does), or None
     when a range there cannot be computed."""
     low, high = 0, len(rising)
     while low < high:
         middle = (low + high) // 2
-        found = ranges.get(rising[middle])
-        if found is None:
+        top = ranges.end(rising[middle], True, increasing)
+        if top is None:
             return None
-        if found.high >= floor:
+        if top >= floor:
             high = middle
         else:
             low = middle + 1
