@@ -14,7 +14,14 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from service.engine.corners import evaluate_corners, is_arithmetic
+from service.engine.arithmetic import RELATIONS, computed_in
+from service.engine.corners import (
+    evaluate_corners,
+    is_arithmetic,
+    range_over,
+    relation_names,
+    section,
+)
 from service.engine.diagnose import _exponent, _fitting, _Ranges, _Rewrites
 from service.engine.errors import IntervalError
 from service.engine.interval import Interval
@@ -94,6 +101,27 @@ def _fits_plainly(rule, ranges, index, stated):
     except IntervalError:
         return False
     return found.overlaps(stated)
+
+
+@pytest.mark.parametrize(("rule", "role"), CASES, ids=[f"{r.code}-{role}" for r, role in CASES])
+@settings(max_examples=20, deadline=None)
+@given(values=st.lists(some_figure, min_size=4, max_size=4), at=some_figure)
+def test_a_section_is_the_range_with_its_input_held_to_one_value(rule, role, values, at):
+    """`Section.end` gives the ends `range_over` gives when the free input's box is one value:
+    the corners it leaves out are the same as those it computes."""
+    node = rule.relation.expression
+    names = relation_names(node)
+    boxes = [hedged_interval(figure(v), STRICT, as_input=True) for v in values[: len(names)]]
+    free = names.index(role)
+    held = section(node, boxes, free)
+    assert held is not None
+    boxes[free] = Interval(at, at)
+    try:
+        whole = range_over(node, boxes)
+    except IntervalError:
+        return  # a divisor holds zero: no section is asked for there
+    ends = computed_in(RELATIONS, lambda: (held.end(at, False), held.end(at, True)))
+    assert ends == (whole.low, whole.high)
 
 
 levels = st.decimals(min_value=0, max_value=Decimal("999999999999"), places=0) | some_figure

@@ -393,15 +393,12 @@ class Section:
     in it (the diagnoses' rewrites of a level): the top of the range over such a box is then
     the greatest value at one end of the box, and its bottom the least at the other, which
     costs half the corners of `range_over`. The corners' register files are filled once; a
-    value only takes the free input's place. Only for a relation of the four operations, over
-    finite boxes on which no divisor is zero (the caller knows); computed in the current
-    context, which callers set to `arithmetic.RELATIONS`, and rounded outward as `_hull` does.
+    value only takes the free input's place. Made by `section`, for boxes on which no divisor
+    is zero (the caller knows); computed in the current context, which callers set to
+    `arithmetic.RELATIONS`, and rounded outward as `_hull` does.
     """
 
-    def __init__(self, node: Node, boxes: list[Interval], free: int) -> None:
-        code = _plan(node).code
-        if code is None:
-            raise ValueError("a section is for relations of the four operations")
+    def __init__(self, code: _Code, boxes: list[Interval], free: int) -> None:
         self.code, self.free = code, free
         others = [bit for bit in range(len(boxes)) if bit != free]
         # in the order of `_extremes`: a binary counter over the other inputs, the first lowest
@@ -429,3 +426,14 @@ class Section:
         if greatest:
             return _ceiling_fma(found, _SLACK if found >= _ZERO else _MINUS_SLACK, found)
         return _floor_fma(found, _MINUS_SLACK if found >= _ZERO else _SLACK, found)
+
+
+def section(node: Node, boxes: list[Interval], free: int) -> Section | None:
+    """The relation's `Section` with the input at `free` (in `relation_names` order) free and
+    the others held to `boxes`; None where `range_over` would not evaluate such boxes at their
+    corners (a function or `abs` in the relation, more than eight inputs, an infinite bound)."""
+    plan = _plan(node)
+    others = [box for bit, box in enumerate(boxes) if bit != free]
+    if plan.code is None or plan.has_abs or len(boxes) > 8 or not _finite(others):
+        return None
+    return Section(plan.code, boxes, free)

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Final
 
 from service.engine.arithmetic import RELATIONS, computed_in
 from service.engine.corners import (
-    Section,
     divisors,
     evaluate_corners,
     is_arithmetic,
     point_value,
     range_over,
     relation_names,
+    section,
 )
 from service.engine.errors import IntervalError
 from service.engine.expression import Node, Var, evaluate
@@ -259,12 +259,14 @@ class _Ranges:
         self.others_keep_sign = all(
             not box.contains_zero() for name, box in env.items() if name != role
         )
+        # One end of a range at half the corners, where the relation is monotone in the level
+        # (see `end`); None where the ranges are not computed at corners.
+        self.section = section(node, self.inputs, self.position)
         # What a group searched by `_run` showed: while the divisors keep these signs, a box
         # whose top is at most `tops_under` or whose bottom is at least `bottoms_over` cannot fit.
         self.signs: tuple[bool, ...] | None = None
         self.tops_under: Decimal | None = None
         self.bottoms_over: Decimal | None = None
-        self.section: Section | None = None
 
     def box(self, index: int) -> Interval:
         box = self.boxes[index]
@@ -317,12 +319,10 @@ class _Ranges:
         """The top or the bottom of the rewrite's range, where the relation is monotone in the
         level (`increasing` or not) over the boxes searched: the section at the end of the box
         that gives it, at half the cost of the range; None when it cannot be computed."""
-        if self.tried[index]:
-            known = self.known[index]
+        if self.tried[index] or self.section is None:
+            known = self.get(index)
             return None if known is None else known.high if top else known.low
         box = self.box(index)
-        if self.section is None:
-            self.section = Section(self.node, self.inputs, self.position)
         try:
             return self.section.end(box.high if top == increasing else box.low, top)
         except IntervalError:
@@ -332,8 +332,9 @@ class _Ranges:
         """Keep what a monotone group showed: the rewrite at position `below` of `rising` and
         all before it have ranges under the stated figure, the one at `above` and all after it
         ranges over it (-1 and len: none). The relation moves one way along the level wherever
-        the divisors keep their signs, so a box further out on either side cannot fit either."""
-        if self.box(rising[0]).low == self.box(rising[-1]).low:
+        the divisors keep their signs, so a box further out on either side cannot fit either
+        (where the ranges are computed at corners, as they are for finite figures)."""
+        if self.section is None or self.box(rising[0]).low == self.box(rising[-1]).low:
             return
         self.signs = signs
         # Whether the level grows along `rising`: then the top of a box decides how high its
