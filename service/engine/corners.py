@@ -383,3 +383,57 @@ def _function_extremes(plan: _Plan, boxes: list[Interval]) -> tuple[Decimal, Dec
         elif found > high:
             high = found
     return low, high
+
+
+class Section:
+    """The relation with one input free and the others held to their boxes: its least or
+    greatest value over the corners of the others, at one value of the free input.
+
+    For searches that try many boxes of one input where the relation is known to be monotone
+    in it (the diagnoses' rewrites of a level): the top of the range over such a box is then
+    the greatest value at one end of the box, and its bottom the least at the other, which
+    costs half the corners of `range_over`. The corners' register files are filled once; a
+    value only takes the free input's place. Made by `section`, for boxes on which no divisor
+    is zero (the caller knows); computed in the current context, which callers set to
+    `arithmetic.RELATIONS`, and rounded outward as `_hull` does.
+    """
+
+    def __init__(self, code: _Code, boxes: list[Interval], free: int) -> None:
+        self.code, self.free = code, free
+        others = [bit for bit in range(len(boxes)) if bit != free]
+        # in the order of `_extremes`: a binary counter over the other inputs, the first lowest
+        self.corners: list[list[Decimal]] = []
+        for mask in range(1 << len(others)):
+            registers = list(code.template)
+            for place, bit in enumerate(others):
+                box = boxes[bit]
+                registers[bit] = box.high if mask >> place & 1 else box.low
+            self.corners.append(registers)
+
+    def end(self, value: Decimal, greatest: bool) -> Decimal:
+        """The greatest (rounded up) or least (rounded down) value of the relation over the
+        corners of the other inputs, with the free one at `value`."""
+        code, free = self.code, self.free
+        found = _ZERO
+        try:
+            for corner, registers in enumerate(self.corners):
+                registers[free] = value
+                here = code.run(registers)
+                if corner == 0 or (here > found if greatest else here < found):
+                    found = here
+        except _UNDEFINED as exc:
+            raise IntervalError("the relation is undefined at a corner of the figures") from exc
+        if greatest:
+            return _ceiling_fma(found, _SLACK if found >= _ZERO else _MINUS_SLACK, found)
+        return _floor_fma(found, _MINUS_SLACK if found >= _ZERO else _SLACK, found)
+
+
+def section(node: Node, boxes: list[Interval], free: int) -> Section | None:
+    """The relation's `Section` with the input at `free` (in `relation_names` order) free and
+    the others held to `boxes`; None where `range_over` would not evaluate such boxes at their
+    corners (a function or `abs` in the relation, more than eight inputs, an infinite bound)."""
+    plan = _plan(node)
+    others = [box for bit, box in enumerate(boxes) if bit != free]
+    if plan.code is None or plan.has_abs or len(boxes) > 8 or not _finite(others):
+        return None
+    return Section(plan.code, boxes, free)
