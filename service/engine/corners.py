@@ -331,15 +331,21 @@ def _env(plan: _Plan, boxes: list[Interval]) -> dict[str, Interval]:
 
 
 def _hull(plan: _Plan, boxes: list[Interval]) -> Interval:
-    """The corners' range, widened outward by the relative slack: low - |low| * 1e-30 rounded
-    down, in one fused multiply-add (the product is exact, so this is the subtraction of the
-    exact slack rounded once), and high + |high| * 1e-30 rounded up."""
+    """The corners' range, widened outward by the relative slack."""
     code = plan.code
     low, high = _extremes(code, boxes) if code is not None else _function_extremes(plan, boxes)
-    return Interval(
-        _floor_fma(low, _MINUS_SLACK if low >= _ZERO else _SLACK, low),
-        _ceiling_fma(high, _SLACK if high >= _ZERO else _MINUS_SLACK, high),
-    )
+    return Interval(_widened_down(low), _widened_up(high))
+
+
+def _widened_down(low: Decimal) -> Decimal:
+    """low - |low| * 1e-30 rounded down, in one fused multiply-add: the product is exact, so
+    this is the subtraction of the exact slack, rounded once."""
+    return _floor_fma(low, _MINUS_SLACK if low >= _ZERO else _SLACK, low)
+
+
+def _widened_up(high: Decimal) -> Decimal:
+    """high + |high| * 1e-30 rounded up (see `_widened_down`)."""
+    return _ceiling_fma(high, _SLACK if high >= _ZERO else _MINUS_SLACK, high)
 
 
 def _extremes(code: _Code, boxes: list[Interval]) -> tuple[Decimal, Decimal]:
@@ -423,9 +429,7 @@ class Section:
                     found = here
         except _UNDEFINED as exc:
             raise IntervalError("the relation is undefined at a corner of the figures") from exc
-        if greatest:
-            return _ceiling_fma(found, _SLACK if found >= _ZERO else _MINUS_SLACK, found)
-        return _floor_fma(found, _MINUS_SLACK if found >= _ZERO else _SLACK, found)
+        return _widened_up(found) if greatest else _widened_down(found)
 
 
 def section(node: Node, boxes: list[Interval], free: int) -> Section | None:
