@@ -25,6 +25,7 @@ from service.audit.source import Record
 from service.engine.policy import Policy
 from service.engine.report import Report
 from service.engine.structured import ROLES
+from service.engine.verdict import Verdict
 from service.loader import default_rules
 from service.reports.json_objects import JSONDict, claim_object
 
@@ -154,7 +155,11 @@ def rule_kinds() -> tuple[str, ...]:
 def _result(report: Report | None) -> Result:
     if report is None or not report.findings:
         return (NO_CLAIMS, 0, NO_FINDINGS, "")
-    claims = [claim_object(report, finding) for finding in report.findings]
-    worst = report.worst
-    findings = findings_json(claims)
-    return (worst.value if worst else NO_CLAIMS, len(claims), findings, "")
+    findings = report.findings
+    claims = [claim_object(report, finding) for finding in findings]
+    worst = max([finding.verdict for finding in findings], key=_SEVERITY.__getitem__)
+    return (worst.value, len(claims), findings_json(claims), "")
+
+
+# what `Report.worst` ranks by, as a dict: a lookup, not a property and a lambda per finding
+_SEVERITY = {verdict: verdict.severity for verdict in Verdict}
