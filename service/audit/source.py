@@ -201,23 +201,24 @@ class CsvSource:
         try:
             for line in lines.stream:
                 content = line.rstrip("\r\n")
-                fields = _split(content, delimiter) if len(line) <= reader_limit else None
+                size = len(line)
+                fields = _split(content, delimiter) if size <= reader_limit else None
                 if fields is None:
                     record = self._parsed(line)
                     if record is not None:
                         yield _fit(record, width, limit)
                     continue
-                lines.count += 1
+                lines.count = number = lines.count + 1
                 if not content:  # a blank line is no row
                     continue
                 if (
                     len(fields) == width
-                    and len(line) <= limit
+                    and size <= limit
                     and (line.isascii() or SURROGATE.search(line) is None)
                 ):
-                    yield _new_record((fields, lines.count, None))
+                    yield _new_record((fields, number, None))
                 else:
-                    yield _fit(Record(fields, lines.count), width, limit)
+                    yield _fit(Record(fields, number), width, limit)
         except UnicodeError as exc:
             raise self._undecodable(exc) from exc
 
