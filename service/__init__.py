@@ -14,12 +14,19 @@ front ends over it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
+
 from service.engine.findings import FigureUse, Finding
 from service.engine.policy import DEFAULT_POLICY, Policy
 from service.engine.quantity import Kind, Quantity
 from service.engine.report import Report
 from service.engine.verdict import Verdict
 from service.version import __version__
+
+if TYPE_CHECKING:
+    from service.engine import document, numbers
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -39,10 +46,8 @@ __all__ = [
 
 def check_text(text: str, policy: Policy = DEFAULT_POLICY) -> Report:
     """Check every claim in a text with the bundled rules and return the report."""
-    from service.engine.document import check_document
-    from service.loader import default_engine
-
-    return check_document(text, default_engine(), policy)
+    bundled = _bundled()
+    return bundled.check_document(text, bundled.engine, policy)
 
 
 def check_claim(
@@ -51,15 +56,33 @@ def check_claim(
     """Check one claim given as role → figure strings, e.g. {"old": "2.18", "new": "2.61",
     "percent": "19.78"}. Raises `StructuredClaimError` (a ValueError) on an unknown role or a
     figure that does not read as one number."""
-    from service.engine.structured import check_structured
-    from service.loader import default_engine
-
-    return check_structured(figures, default_engine(), direction, policy)
+    bundled = _bundled()
+    return bundled.check_structured(figures, bundled.engine, direction, policy)
 
 
 def read_figures(text: str) -> list[Quantity]:
     """Every figure the lexer reads in a text, in order (what `econcheck figures` lists)."""
+    bundled = _bundled()
+    return bundled.read_quantities(text, bundled.engine.lexicon)
+
+
+class _Bundled(NamedTuple):
+    """The engine built from the bundled rules, and its entry points."""
+
+    engine: document.Engine
+    check_document: Callable[[str, document.Engine, Policy], Report]
+    check_structured: Callable[[Mapping[str, str], document.Engine, str | None, Policy], Report]
+    read_quantities: Callable[[object, numbers.Lexicon], list[Quantity]]
+
+
+@cache
+def _bundled() -> _Bundled:
+    """Imported and loaded on the first check, not with the package, and kept: an import
+    statement in a function costs every call some 8,000 instructions (Python 3.11 raises and
+    clears an AttributeError in it), a fiftieth of checking a sentence."""
+    from service.engine.document import check_document
     from service.engine.numbers import read_quantities
+    from service.engine.structured import check_structured
     from service.loader import default_engine
 
-    return read_quantities(text, default_engine().lexicon)
+    return _Bundled(default_engine(), check_document, check_structured, read_quantities)

@@ -25,6 +25,7 @@ from service.audit.source import Record
 from service.engine.policy import Policy
 from service.engine.report import Report
 from service.engine.structured import ROLES
+from service.engine.verdict import Verdict
 from service.loader import default_rules
 from service.reports.json_objects import JSONDict, claim_object
 
@@ -115,8 +116,12 @@ def check_batch(spec: RowSpec, records: Sequence[Record]) -> list[Result]:
 def _check_record(spec: RowSpec, record: Record) -> Result:
     if record.error:
         return (ERROR, 0, NO_FINDINGS, record.error)
+    report: Report | None
     try:
-        report = _report(spec, record.fields)
+        if spec.text_index is not None:
+            report = check_text(record.fields[spec.text_index], spec.policy)
+        else:
+            report = _structured_report(spec, record.fields)
     except ValueError as exc:  # StructuredClaimError: a figure that does not read
         return (ERROR, 0, NO_FINDINGS, f"line {record.line}: {exc}")
     except Exception as exc:  # an engine bug must cost one row, not the run
@@ -125,9 +130,7 @@ def _check_record(spec: RowSpec, record: Record) -> Result:
     return _result(report)
 
 
-def _report(spec: RowSpec, fields: Sequence[str]) -> Report | None:
-    if spec.text_index is not None:
-        return check_text(fields[spec.text_index], spec.policy)
+def _structured_report(spec: RowSpec, fields: Sequence[str]) -> Report | None:
     figures = {role: fields[index].strip() for role, index in spec.roles}
     figures = {role: value for role, value in figures.items() if value}
     if not figures:
@@ -154,7 +157,11 @@ def rule_kinds() -> tuple[str, ...]:
 def _result(report: Report | None) -> Result:
     if report is None or not report.findings:
         return (NO_CLAIMS, 0, NO_FINDINGS, "")
-    claims = [claim_object(report, finding) for finding in report.findings]
-    worst = report.worst
-    findings = findings_json(claims)
-    return (worst.value if worst else NO_CLAIMS, len(claims), findings, "")
+    findings = report.findings
+    claims = [claim_object(report, finding) for finding in findings]
+    worst = max([finding.verdict for finding in findings], key=_SEVERITY.__getitem__)
+    return (str(worst), len(claims), findings_json(claims), "")  # str(): Enum.value runs Python
+
+
+# what `Report.worst` ranks by, as a dict: a lookup, not a property and a lambda per finding
+_SEVERITY = {verdict: verdict.severity for verdict in Verdict}

@@ -16,6 +16,8 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from functools import partial
+from itertools import chain
 from typing import IO, NamedTuple
 
 from service.audit.errors import UnreadableCsvError
@@ -35,21 +37,67 @@ class Record(NamedTuple):
     error: str | None = None
 
 
+# `Record(fields, line)` without the Python-level `__new__` a NamedTuple has: one call per row
+_new_record = partial(tuple.__new__, Record)
+
+
 class _Lines:
-    """Yields the decoded lines and remembers those of the record being parsed (for error rows)."""
+    """The decoded lines, counted, of which the csv reader is given one record's at a time.
+
+    Most lines are records by themselves that `_split` reads; `CsvSource` hands any other to
+    the reader as the `first` line of a record, and the reader goes on to the lines after it
+    while a quoted field runs on. `current` keeps the lines of that record (for error rows).
+    """
 
     def __init__(self, head: list[str], stream: IO[str]) -> None:
-        self._head, self._stream = head, stream
+        self.stream: Iterator[str] = chain(head, stream)
+        self.count = 0  # lines read so far
+        self.first: str | None = None
         self.current: list[str] = []
 
     def __iter__(self) -> Iterator[str]:
-        for line in self._head:
+        while True:
+            line, self.first = self.first, None
+            if line is None and (line := next(self.stream, None)) is None:
+                return
+            self.count += 1
             self.current.append(line)
             yield line
-        self._head = []
-        for line in self._stream:
-            self.current.append(line)
-            yield line
+
+
+def _split(content: str, delimiter: str) -> list[str] | None:
+    """The fields of a line as `csv.reader` reads them, when the line is a record by itself
+    whose quoted fields hold no quote and stand between delimiters; None for any other line.
+
+    `csv.reader` looks at every character in turn; this splits with a few calls into C. The
+    reader is still the authority: every line this refuses goes to it.
+
+    >>> _split('7,"Sales rose 5%, to $2bn",x', ",")
+    ['7', 'Sales rose 5%, to $2bn', 'x']
+    >>> _split('7,"a""b",x', ",") is None  # a quote within: the reader's
+    True
+    """
+    parts = content.split('"')
+    if len(parts) == 1:
+        return content.split(delimiter)
+    if len(parts) % 2 == 0:  # a quote left open: the field goes on over the next line
+        return None
+    # quoted fields (odd parts) and the runs around them (even parts) alternate
+    first, last = parts[0], parts[-1]
+    if (first and first[-1] != delimiter) or (last and last[0] != delimiter):
+        return None
+    fields = first[:-1].split(delimiter) if first else []
+    for index in range(1, len(parts) - 2, 2):
+        fields.append(parts[index])
+        between = parts[index + 1]
+        if not between or between[0] != delimiter or between[-1] != delimiter:
+            return None
+        if len(between) > 1:
+            fields += between[1:-1].split(delimiter)
+    fields.append(parts[-2])
+    if last:
+        fields += last[1:].split(delimiter)
+    return fields
 
 
 def _dialect(sample: str, delimiter: str | None) -> type[csv.Dialect]:
@@ -105,36 +153,36 @@ class CsvSource:
         self.dialect = _dialect("".join(head), delimiter)
         self._lines = _Lines(head, text)
         csv.field_size_limit(max(csv.field_size_limit(), max_field))
-        self._reader = csv.reader(iter(self._lines), self.dialect)
+        self._reader = csv.reader(self._lines, self.dialect)
         self.header = self._read_header()
         self.delimiter: str = self.dialect.delimiter
 
     def _read_header(self) -> list[str]:
-        for record in self._records():
-            if record.error:
-                raise UnreadableCsvError(f"the header cannot be read: {record.error}")
-            problems: list[str] = []
-            header = [_clean(name, index, problems) for index, name in enumerate(record.fields)]
-            return header
+        try:
+            for line in self._lines.stream:
+                record = self._parsed(line)
+                if record is None:
+                    continue
+                if record.error:
+                    raise UnreadableCsvError(f"the header cannot be read: {record.error}")
+                problems: list[str] = []
+                return [_clean(name, index, problems) for index, name in enumerate(record.fields)]
+        except UnicodeError as exc:
+            raise self._undecodable(exc) from exc
         raise UnreadableCsvError("the input is empty: no header row")
 
-    def _records(self) -> Iterator[Record]:
-        reader, lines = self._reader, self._lines
-        while True:
-            start = reader.line_num + 1
-            lines.current.clear()
-            try:
-                fields = next(reader)
-            except StopIteration:
-                return
-            except UnicodeError as exc:
-                raise self._undecodable(exc) from exc
-            except csv.Error as exc:
-                raw = "".join(lines.current)
-                yield Record(*_salvage(raw, self.dialect), start, f"unreadable record ({exc})")
-                continue
-            if fields:
-                yield Record(fields, start)
+    def _parsed(self, line: str) -> Record | None:
+        """The record that starts with `line`, read by the csv reader; None for a blank line."""
+        lines = self._lines
+        start = lines.count + 1
+        lines.first = line
+        lines.current.clear()
+        try:
+            fields = next(self._reader)
+        except csv.Error as exc:
+            raw = "".join(lines.current)
+            return Record(*_salvage(raw, self.dialect), start, f"unreadable record ({exc})")
+        return Record(fields, start) if fields else None
 
     def _undecodable(self, exc: UnicodeError) -> UnreadableCsvError:
         """A codec that refuses the stream itself (UTF-16 without its byte-order mark), which
@@ -142,9 +190,37 @@ class CsvSource:
         return UnreadableCsvError(f"the input cannot be read as {self.encoding}: {exc}")
 
     def __iter__(self) -> Iterator[Record]:
-        width, limit = len(self.header), self.max_field
-        for record in self._records():
-            yield _fit(record, width, limit)
+        """The records after the header, each with as many fields as the header.
+
+        A line that `_split` reads and whose fields are all clean (ASCII or decodable, within
+        the size limit: tested once on the whole line) is a record as it is, the common case;
+        the reader reads the lines `_split` refuses, and `_fit` mends any record that is not.
+        """
+        width, limit, delimiter = len(self.header), self.max_field, self.delimiter
+        lines, reader_limit = self._lines, csv.field_size_limit()
+        try:
+            for line in lines.stream:
+                content = line.rstrip("\r\n")
+                size = len(line)
+                fields = _split(content, delimiter) if size <= reader_limit else None
+                if fields is None:
+                    record = self._parsed(line)
+                    if record is not None:
+                        yield _fit(record, width, limit)
+                    continue
+                lines.count = number = lines.count + 1
+                if not content:  # a blank line is no row
+                    continue
+                if (
+                    len(fields) == width
+                    and size <= limit
+                    and (line.isascii() or SURROGATE.search(line) is None)
+                ):
+                    yield _new_record((fields, number, None))
+                else:
+                    yield _fit(Record(fields, number), width, limit)
+        except UnicodeError as exc:
+            raise self._undecodable(exc) from exc
 
 
 def _read_head(text: IO[str]) -> list[str]:

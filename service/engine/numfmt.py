@@ -47,9 +47,14 @@ def json_decimal(value: Decimal | None) -> str | None:
     every claim in every answer goes through it."""
     if value is None:
         return None
-    if value.is_infinite():
-        return "Infinity" if value > 0 else "-Infinity"
-    return plain(value)
+    text = str(value)  # infinities come out as the contracts write them
+    if "E" in text:
+        if "E+" in text:  # an integer with an exponent ("2.61E+9"): int() writes it out
+            return str(int(value))
+        text = format(value, "f")  # below a millionth
+    if "." in text and text[-1] == "0":
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def decimals_of(step: Decimal) -> int:

@@ -53,7 +53,11 @@ class Report:
         """1-based line and column of a character offset."""
         starts = self._line_starts
         if starts is None:
-            starts = [0, *[match.end() for match in _NEWLINE.finditer(self.text)]]
+            text = self.text
+            # most texts are one line (a sentence, a cell of an audit): no scan for line breaks
+            starts = (
+                [0, *[match.end() for match in _NEWLINE.finditer(text)]] if "\n" in text else [0]
+            )
             object.__setattr__(self, "_line_starts", starts)
         line = bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1

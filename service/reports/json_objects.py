@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.engine.findings import Finding
+from service.engine.findings import FigureUse, Finding
 from service.engine.numfmt import json_decimal
 from service.engine.quantity import Quantity
 from service.engine.report import Report
@@ -18,27 +18,19 @@ JSONDict = dict[str, Any]
 
 
 def claim_object(report: Report, finding: Finding) -> JSONDict:
-    line, column = report.line_column(finding.start)
+    start, end = finding.start, finding.end
+    line, column = report.line_column(start)
     return {
         "rule": finding.rule,
         "name": finding.name,
         "kind": finding.kind,
-        "verdict": finding.verdict.value,
-        "text": report.text[finding.start : finding.end],
-        "span": {"start": finding.start, "end": finding.end},
+        # the value of a StrEnum, without the Python code `Enum.value` runs
+        "verdict": str(finding.verdict),
+        "text": report.text[start:end],
+        "span": {"start": start, "end": end},
         "line": line,
         "column": column,
-        "figures": [
-            {
-                "text": use.quantity.text,
-                "role": use.role,
-                "value": json_decimal(use.value),
-                "low": json_decimal(use.low),
-                "high": json_decimal(use.high),
-                "span": {"start": use.quantity.start, "end": use.quantity.end},
-            }
-            for use in finding.figures
-        ],
+        "figures": [_figure_use(use) for use in finding.figures],
         "expression": finding.expression,
         "computed": {
             "low": json_decimal(finding.computed_low),
@@ -58,6 +50,18 @@ def claim_object(report: Report, finding: Finding) -> JSONDict:
             else None
         ),
         "explanation": finding.explanation,
+    }
+
+
+def _figure_use(use: FigureUse) -> JSONDict:
+    quantity = use.quantity
+    return {
+        "text": quantity.text,
+        "role": use.role,
+        "value": json_decimal(use.value),
+        "low": json_decimal(use.low),
+        "high": json_decimal(use.high),
+        "span": {"start": quantity.start, "end": quantity.end},
     }
 
 
