@@ -69,11 +69,28 @@ class Candidate:
 
     @property
     def start(self) -> int:
-        return self.anchor[0] if self.anchor else min(q.start for q in self.figures)
+        if self.anchor:
+            return self.anchor[0]
+        # a loop, not min() over a generator of a list of the values: read once per finding
+        start = -1
+        for quantity in self.roles.values():
+            if start < 0 or quantity.start < start:
+                start = quantity.start
+        if start < 0:
+            raise ValueError("a candidate with no figures has no span")
+        return start
 
     @property
     def end(self) -> int:
-        return self.anchor[1] if self.anchor else max(q.end for q in self.figures)
+        if self.anchor:
+            return self.anchor[1]
+        end = -1
+        for quantity in self.roles.values():
+            if quantity.end > end:
+                end = quantity.end
+        if end < 0:
+            raise ValueError("a candidate with no figures has no span")
+        return end
 
     @property
     def figures(self) -> list[Quantity]:

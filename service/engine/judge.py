@@ -173,7 +173,7 @@ def _signed(interval: Interval, sign: int) -> Interval:
 
 def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     target = candidate.roles[rule.target]
-    inputs = [role for role in rule.roles if role != rule.target]
+    inputs = rule.inputs
     if candidate.unverifiable:
         return _unverifiable(
             rule, candidate, {}, candidate.unverifiable, tuple(candidate.assumptions)
@@ -184,7 +184,8 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
     env = {
         role: hedged_interval(candidate.roles[role], input_policy, as_input=True) for role in inputs
     }
-    points = {r: candidate.roles[r].value for r in (*inputs, rule.target)}
+    points = {role: candidate.roles[role].value for role in inputs}
+    points[rule.target] = target.value
     negated: list[str] = []
     for role in ("change", "points"):
         # A change used as an input ("decreased $12.3m, or 4.1%, to $287.6m") is a magnitude:
@@ -202,7 +203,7 @@ def evaluate_claim(rule: Rule, candidate: Candidate, policy: Policy) -> Finding:
                 f"{quantity.text} read as rounded to {short_step(quantity, policy)}"
                 " (trailing zeros)"
             )
-    self_referent = rule.target in rule.relation.inputs
+    self_referent = rule.self_referent
     if self_referent:  # e.g. GRIM: the stated share itself picks the whole number to test
         env[rule.target] = hedged_interval(target, policy, magnitude=True)
     try:

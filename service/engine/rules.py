@@ -79,11 +79,19 @@ class Rule:
     # the slots old and new), so that each explanation fills it in without parsing it again.
     message_pieces: tuple[str, ...] = field(init=False, repr=False, compare=False)
     message_slots: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # The roles the relation computes from (all but the stated one), and whether the stated
+    # one is among them too (GRIM: the stated share picks the whole number to test): read for
+    # every claim, worked out once.
+    inputs: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    self_referent: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         pieces, slots = _message_template(self.message, self.code, self.roles)
         object.__setattr__(self, "message_pieces", pieces)
         object.__setattr__(self, "message_slots", slots)
+        target = self.relation.target
+        object.__setattr__(self, "inputs", tuple(r for r in self.roles if r != target))
+        object.__setattr__(self, "self_referent", target in self.relation.inputs)
 
     @property
     def target(self) -> str:
