@@ -12,7 +12,9 @@ its workers at two row counts (it must not grow with the row count).
     .venv/bin/python bench/audit.py --rows 1000000 --rss-rows 1000000,5000000
 
 Targets from the issue: ≥ 20,000 rows/s per core on news sentences, 2 jobs ≥ 1.7× one job, peak
-RSS under 300 MB and flat. Ratios are printed; timings are never asserted.
+RSS under 300 MB and flat. Ratios are printed; timings are never asserted. Each speed figure is
+the best of `--repeat` runs (3), as the floor is the best of three: the machines are shared, and
+a single run of several seconds catches other tenants' load that a best-of-three floor does not.
 """
 
 from __future__ import annotations
@@ -128,9 +130,18 @@ def run_audit(source: Path, target: Path, jobs: int) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def best_audit(source: Path, target: Path, jobs: int, repeat: int) -> dict[str, float]:
+    """The fastest of `repeat` runs, as the floor is the best of three: on a shared machine the
+    minimum is the least disturbed figure."""
+    return min((run_audit(source, target, jobs) for _ in range(repeat)), key=lambda r: r["seconds"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000, help="rows for the speed runs")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each speed measurement; the best counts"
+    )
     parser.add_argument(
         "--rss-rows",
         default="20000,100000",
@@ -158,7 +169,7 @@ def main() -> None:
         )
         rates, per_cpu = {}, {}
         for jobs in (1, 2):
-            result = run_audit(source, target, jobs)
+            result = best_audit(source, target, jobs, args.repeat)
             rates[jobs] = args.rows / (result["seconds"] - startup[jobs])
             per_cpu[jobs] = args.rows / result["cpu"]
             print(
@@ -172,13 +183,15 @@ def main() -> None:
             "(1.00 = no parallel overhead; the wall ratio is lower when other work shares the cores)"
         )
         build_csv(source, plain, args.rows * 5)
-        pipeline = args.rows * 5 / (run_audit(source, target, 1)["seconds"] - startup[1])
+        pipeline = (
+            args.rows * 5 / (best_audit(source, target, 1, args.repeat)["seconds"] - startup[1])
+        )
         print(
             f"audit -j 1 figure-free text      {pipeline:>10,.0f} rows/s   "
             f"{pipeline / floor:.3f}×  (the pipeline without the engine's work)"
         )
         build_csv(source, seed_sentences(), args.rows)
-        prose = args.rows / (run_audit(source, target, 1)["seconds"] - startup[1])
+        prose = args.rows / (best_audit(source, target, 1, args.repeat)["seconds"] - startup[1])
         print(
             f"audit -j 1 seed-article prose    {prose:>10,.0f} rows/s   "
             f"{prose / floor:.3f}×  (context only: the target is judged on the rows above)"
@@ -186,7 +199,9 @@ def main() -> None:
         claims = structured_rows()
         if claims:
             build_structured_csv(source, claims, args.rows)
-            columns = args.rows / (run_audit(source, target, 1)["seconds"] - startup[1])
+            columns = args.rows / (
+                best_audit(source, target, 1, args.repeat)["seconds"] - startup[1]
+            )
             print(
                 f"audit -j 1 structured columns    {columns:>10,.0f} rows/s   "
                 f"{columns / floor:.3f}×  (context only: the corpus's {len(claims)} labelled "
