@@ -18,7 +18,7 @@ import pytest
 
 import service.engine
 from service import check_text
-from service.reports.json_objects import figure_object, report_object
+from service.engine.json_objects import figure_object, report_object
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ RUN_ENGINE = """
 import json, sys
 import service.engine, service.engine.judge
 from service import check_text
-from service.reports.json_objects import figure_object, report_object
+from service.engine.json_objects import figure_object, report_object
 out = []
 for text in json.load(sys.stdin):
     report = check_text(text)

@@ -1,7 +1,7 @@
 """The wire models of `/v1`: what clients send, and the shape of what they get back.
 
 Domain values (`Report`, `Finding`, `Quantity`) are never sent as they are: requests are validated
-here and converted, and responses are built by `service.reports.json_objects` (shared with the
+here and converted, and responses are built by `service.engine.json_objects` (shared with the
 CLI). The response models below document that shape in the OpenAPI schema, and the schemathesis
 test holds the built JSON to it. Decimals cross the wire as strings with a pattern, never as
 JSON numbers, so "2.10" keeps its last zero and "" is never a figure.
@@ -158,7 +158,7 @@ ClaimsBody = Annotated[
 ]
 
 
-# ---- responses: the documented shape of service.reports.json_objects ----
+# ---- responses: the documented shape of service.engine.json_objects ----
 
 
 class Span(Strict):

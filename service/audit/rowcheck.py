@@ -23,12 +23,12 @@ from service.audit.options import DIRECTION_COLUMN, EXTRA_COLUMNS, KIND_COLUMN, 
 from service.audit.sink import RowFormatter
 from service.audit.source import Record
 from service.engine.arithmetic import ENGINE, computed_in
+from service.engine.json_objects import JSONDict, claim_object
 from service.engine.policy import Policy
 from service.engine.report import Report
 from service.engine.structured import ROLES
 from service.engine.verdict import Verdict
 from service.loader import default_rules
-from service.reports.json_objects import JSONDict, claim_object
 
 ERROR, NO_CLAIMS = "error", "no_claims"
 NO_FINDINGS = b"[]"

@@ -11,9 +11,9 @@ from pathlib import Path
 from service import check_text
 from service.cli.inputs import InputProblem, iter_documents
 from service.cli.status import ExitStatus
+from service.engine.json_objects import figure_object
 from service.engine.report import Report
 from service.lint.extract import Kind, checked_text
-from service.reports.json_objects import figure_object
 
 _COLUMNS = (
     "line",

@@ -56,7 +56,7 @@ def _piece(options: Options, result: LintResult) -> Any:
             result.path, result.report, colour=options.colour, show_consistent=options.show_all
         )
     if kind == "json":
-        from service.reports.json_objects import report_object
+        from service.engine.json_objects import report_object
 
         return json.dumps(report_object(result.report, result.path), ensure_ascii=False, indent=2)
     if kind == "github":

@@ -2,7 +2,7 @@
 
 The checks are the defaults the issue names: no 5xx, every status code and content type
 documented, every response valid against its schema (the response models forbid extra keys, so
-the JSON built by `service.reports.json_objects` must match the documented shape exactly), and
+the JSON built by `service.engine.json_objects` must match the documented shape exactly), and
 documented headers present. Invalid inputs must be rejected with a 4xx.
 """
 

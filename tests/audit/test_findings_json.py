@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from service import check_text
 from service.audit.rowcheck import findings_json
-from service.reports.json_objects import claim_object
+from service.engine.json_objects import claim_object
 
 ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from service import check_text
-from service.reports.json_objects import claim_object
+from service.engine.json_objects import claim_object
 from tests.audit.conftest import audit, csv_bytes, news_rows, read_csv
 
 

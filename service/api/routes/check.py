@@ -11,9 +11,9 @@ from service.api.deps import JSONBody, metrics_of, settings_of
 from service.api.metrics import Metrics
 from service.api.models import CheckRequest, CheckResponse, policy_of
 from service.api.problems import responses
+from service.engine.json_objects import report_object
 from service.engine.report import Report
 from service.engine.verdict import Verdict
-from service.reports.json_objects import report_object
 
 router = APIRouter(prefix="/v1", tags=["check"])
 

@@ -12,9 +12,9 @@ from service.api.deps import JSONBody, metrics_of, settings_of
 from service.api.models import ClaimRequest, ClaimsBatchResponse, ClaimsBody, ReportOut, policy_of
 from service.api.problems import ProblemError, responses
 from service.engine.errors import StructuredClaimError
+from service.engine.json_objects import report_object
 from service.engine.report import Report
 from service.loader import default_rules
-from service.reports.json_objects import report_object
 
 router = APIRouter(prefix="/v1", tags=["claims"])
 

@@ -8,8 +8,8 @@ from service.api.checking import checked_report
 from service.api.deps import JSONBody, settings_of
 from service.api.models import FiguresRequest, FiguresResponse
 from service.api.problems import responses
+from service.engine.json_objects import figure_object
 from service.engine.policy import DEFAULT_POLICY
-from service.reports.json_objects import figure_object
 
 router = APIRouter(prefix="/v1", tags=["figures"])
 

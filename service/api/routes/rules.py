@@ -7,8 +7,8 @@ from fastapi import APIRouter
 from service.api.deps import JSONBody
 from service.api.models import RuleOut, RulesResponse
 from service.api.problems import ProblemError, responses
+from service.engine.json_objects import rule_object
 from service.loader import default_rules
-from service.reports.json_objects import rule_object
 
 router = APIRouter(prefix="/v1", tags=["rules"])
 
