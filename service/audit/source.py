@@ -16,6 +16,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from itertools import chain
 from typing import IO, NamedTuple
@@ -116,7 +117,8 @@ def sniff_delimiter(sample: str) -> str:
     """
     best, best_score = ",", 0.0
     for candidate in DELIMITERS:
-        rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=candidate))
+        with _no_field_limit():  # a long field in the sample is the rows' problem, not the sniff's
+            rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=candidate))
         rows = rows[:-1] if len(rows) > 1 else rows or [[]]  # the last may be cut by the sample
         width = len(rows[0])
         if width < 2:
@@ -235,14 +237,23 @@ def _read_head(text: IO[str]) -> list[str]:
 
 def _salvage(raw: str, dialect: type[csv.Dialect] | csv.Dialect) -> tuple[list[str]]:
     """The fields of a record the reader refused, read again without the size limit."""
-    previous = csv.field_size_limit(2**31 - 1)
     try:
-        rows = list(csv.reader(io.StringIO(raw, newline=""), dialect))
+        with _no_field_limit():
+            rows = list(csv.reader(io.StringIO(raw, newline=""), dialect))
     except csv.Error:
         rows = [[raw]]
+    return ([field for row in rows for field in row] or [""],)
+
+
+@contextmanager
+def _no_field_limit() -> Iterator[None]:
+    """The csv module's field-size limit lifted for a moment (it is process-wide): the size
+    limit is enforced per field by `_fit`, with a reason in the row, never by a reader error."""
+    previous = csv.field_size_limit(2**31 - 1)
+    try:
+        yield
     finally:
         csv.field_size_limit(previous)
-    return ([field for row in rows for field in row] or [""],)
 
 
 def _fit(record: Record, width: int, limit: int) -> Record:

@@ -41,6 +41,26 @@ def test_rows_and_order_kept_with_bad_rows_mixed_in(tmp_path: Path, sentences: l
     assert all(len(row) == 6 for row in rows)
 
 
+@pytest.mark.parametrize("size", [200_000, 1_100_000])
+def test_a_huge_field_among_the_lines_the_delimiter_is_sniffed_from(
+    tmp_path: Path, size: int
+) -> None:
+    """Over the csv module's own field limit (131,072) the sniffing read used to fail with a raw
+    csv error: the field is now the row's business, within or over --max-field (1 MiB)."""
+    source, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_bytes(b'id;text\r\nbig;"' + b"x" * size + b'"\r\nsmall;Sales rose 5%.\r\n')
+    assert audit(str(source), "-o", str(out), "-q", "-j", "1") in (0, 1)
+    rows = read_csv(out, delimiter=";")  # sniffed, and kept in the output
+    assert [row[0] for row in rows] == ["id", "big", "small"]
+    assert all(len(row) == 6 for row in rows)
+    big = rows[1]
+    if size <= 1024 * 1024:
+        assert (big[1], big[2], big[5]) == ("x" * size, "no_claims", "")
+    else:
+        assert big[2] == "error"
+        assert f"field 2 has {size} characters, over the limit of 1048576" in big[5]
+
+
 def test_free_text_rows_carry_the_engine_claim_objects(
     tmp_path: Path, sentences: list[str]
 ) -> None:
