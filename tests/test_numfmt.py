@@ -32,6 +32,9 @@ def test_special_values():
     assert json_decimal(Decimal("-Infinity")) == "-Infinity"
     assert json_decimal(Decimal("-0.000")) == "0"
     assert json_decimal(Decimal("2.61E9")) == "2610000000"
+    assert json_decimal(Decimal("-2.61E+9")) == "-2610000000"
+    assert json_decimal(Decimal("1E+3")) == "1000"
+    assert json_decimal(Decimal("-0E+3")) == "0"
     assert json_decimal(Decimal("1E-9")) == "0.000000001"
 
 
