@@ -34,7 +34,8 @@ _LOSS_CUED: Final = (
 def _phrase_ends_at(tokens: list[str], end: int, phrase: tuple[str, ...]) -> bool:
     """Whether `phrase`, whose last word is known to be tokens[end - 1], ends there."""
     start = end - len(phrase)
-    return start >= 0 and (len(phrase) == 1 or tuple(tokens[start:end]) == phrase)
+    # Word by word: comparing a slice made a list and a tuple for each test.
+    return start >= 0 and all(tokens[start + i] == phrase[i] for i in range(len(phrase) - 1))
 
 
 def _last_cue(tokens: list[str], cues: Cues) -> tuple[str, int] | None:
@@ -81,7 +82,7 @@ def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
         # A rate is a level only right after its cue ("to 9.7%", "from 9.9%") or as the value
         # a noun phrase names ("operating margin of 18.2% was down 90 basis points from 19.1%");
         # else a change ("an increase of 5%" has its direction word before the "of").
-        if role == "level" and tokens[-1:] == ["of"]:
+        if role == "level" and tokens and tokens[-1] == "of":
             # not "a growth rate of 12.29pc": a direction word in the noun phrase makes a change
             named = tokens[-4:-1]
             return "percent" if any(cues.direction_of(word) for word in named) else "level"
@@ -94,7 +95,7 @@ def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
 def _change_of_something(tokens: list[str], cues: Cues) -> bool:
     """ "the decrease in operating income of": a direction noun, "in", a short noun phrase and
     "of" right before the figure name the change of that noun phrase."""
-    if tokens[-1:] != ["of"]:
+    if not tokens or tokens[-1] != "of":
         return False
     for index in range(len(tokens) - 2, max(len(tokens) - 7, 0), -1):
         if tokens[index] == "in":
@@ -118,7 +119,7 @@ def direction_near(before: list[str], after: list[str], cues: Cues) -> tuple[str
     for index in range(len(before) - 1, -1, -1):
         if direction := cues.direction_of(before[index]):
             return direction, bool(index and before[index - 1] in cues.negative_after)
-    if after[:2] in (["more", "than"], ["less", "than"], ["fewer", "than"]):
+    if len(after) > 1 and after[1] == "than" and after[0] in _MORE_LESS:
         # "18% more than the 2.03 million": a comparative right after the change (not a
         # direction word elsewhere: "more than 200 fighters" is a bound).
         return ("up" if after[0] == "more" else "down"), False
@@ -224,19 +225,25 @@ class _Binder:
         self.frame, self.windows = Candidate(), []
 
     def role(self, quantity: Quantity, before: list[str], after: list[str]) -> str:
-        if quantity.kind is Kind.NUMBER and after[:1] in (["times"], ["fold"]):
+        # Indexing, not `after[:1] in (["times"], …)`: that built three lists for each test.
+        following = after[0] if after else ""
+        if quantity.kind is Kind.NUMBER and following in ("times", "fold"):
             return "factor"  # "rose 3.5 times", "a 2.5-fold increase"
         role = role_of(quantity, before, self.cues)
-        if quantity.kind is Kind.NUMBER and after[:1] in (["points"], ["point"]):
+        if quantity.kind is Kind.NUMBER and following in ("points", "point"):
             # Bare "points": percentage points beside rates, index points beside index levels;
             # the rules' level kinds tell the two apart. After a level cue ("closed up 0.43 %
             # at 1,138.84 points") the figure is the index level itself.
             return role if role in LEVEL_ROLES else "points"
         if role == "level" and self.previous_role in CHANGE_ROLES and _is_or_link(before):
             return "percent" if quantity.kind is Kind.PERCENT else "change"
-        if role == "level" and after and self.cues.direction_of(after[0]) and _noun(after[0]):
+        if role == "level" and self.cues.direction_of(following) and _noun(following):
             return "change"  # "a $20.2 million decrease"; not "EBITDA of $85.3m increased 14%"
-        if after[1:2] == ["than"] and (after[0] in _MORE_LESS or self.cues.direction_of(after[0])):
+        if (
+            len(after) > 1
+            and after[1] == "than"
+            and (following in _MORE_LESS or self.cues.direction_of(following))
+        ):
             # "were $32.4 million higher than the $212.7 million": a difference, whatever cue
             return "percent" if quantity.kind is Kind.PERCENT else "change"
         return role
@@ -284,7 +291,7 @@ class _Binder:
         before = self.sentence.gap_words[position] if window == raw_window else words(window)
         after = self.sentence.following_words(position)
         role = self.role(quantity, before, after)
-        if role == "percent" and after[:1] == ["of"]:
+        if role == "percent" and after and after[0] == "of":
             return  # "123 per cent of adjusted earnings" is a share, not a change
         near: tuple[str | None, bool] | None = None  # the direction near a change, found once
         if role == "percent" and self.previous_role not in CHANGE_ROLES:

@@ -72,8 +72,7 @@ def may_contain(text: str, phrases: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Cues:
-    up: frozenset[str]
-    down: frozenset[str]
+    directions: dict[str, str]  # "rose" → "up", "fell" → "down": one lookup per word
     old: tuple[tuple[str, ...], ...]
     new: tuple[tuple[str, ...], ...]
     links: frozenset[str]
@@ -103,8 +102,11 @@ class Cues:
             return tuple(sorted((tuple(words(item)) for item in items), key=len, reverse=True))
 
         return cls(
-            up=frozenset(data["direction"]["up"]),
-            down=frozenset(data["direction"]["down"]),
+            # "up" is written last: it wins for a word listed under both, as it was tested first
+            directions={
+                **dict.fromkeys(data["direction"]["down"], "down"),
+                **dict.fromkeys(data["direction"]["up"], "up"),
+            },
             old=phrases(data["roles"]["old"]),
             new=phrases(data["roles"]["new"]),
             links=frozenset(data["roles"]["change_links"]),
@@ -132,11 +134,7 @@ class Cues:
 
     def direction_of(self, word: str) -> str | None:
         """ "up", "down" or None for one lower-case word."""
-        if word in self.up:
-            return "up"
-        if word in self.down:
-            return "down"
-        return None
+        return self.directions.get(word)
 
 
 # words too common to tell a phrase apart ("due to" is told by "due", not by "to")
