@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from typing import Final
 
 from service.engine.candidate import CHANGE_ROLES, LEVEL_ROLES, Candidate
-from service.engine.cues import Cues, may_contain, words
+from service.engine.cues import (
+    DIRECTION,
+    ENDS_ROLE_PHRASE,
+    FILLER,
+    LINK,
+    Cues,
+    may_contain,
+    words,
+)
 from service.engine.quantity import Kind, Quantity
 from service.engine.windows import SentenceAmounts
 from service.engine.wording import (
@@ -46,14 +54,16 @@ def _last_cue(tokens: list[str], cues: Cues) -> tuple[str, int] | None:
     """
     for index in range(len(tokens), 0, -1):
         word = tokens[index - 1]
-        if cues.direction_of(word):
+        classes = cues.word_classes.get(word, 0)
+        if classes & DIRECTION:
             return "change", index
-        if word in cues.links and _direction_before_links(tokens, index, cues):
+        if classes & LINK and _direction_before_links(tokens, index, cues):
             return "change", index
-        for phrase, role in cues.phrases_ending.get(word, ()):
-            if _phrase_ends_at(tokens, index, phrase):
-                return role, index
-        if word not in cues.filler:
+        if classes & ENDS_ROLE_PHRASE:
+            for phrase, role in cues.phrases_ending[word]:
+                if _phrase_ends_at(tokens, index, phrase):
+                    return role, index
+        if not classes & FILLER:
             return None
     return None
 
@@ -180,6 +190,8 @@ def _strip_hedge(window: str, quantity: Quantity) -> str:
 
     "over" stays: before a level it usually names the base ("an increase of 5% over $14bn").
     """
+    if quantity.approximator is None and quantity.bound is None:
+        return window  # most figures
     for word in (quantity.approximator, quantity.bound):
         if (
             word
@@ -256,18 +268,21 @@ class _Binder:
             return True
         if role != "level" and role in frame.roles:
             return True
-        has_direction = any(self.cues.direction_of(word) for word in before)
-        if role in CHANGE_ROLES and frame.has_change:
+        has_change = frame.has_change
+        if role in CHANGE_ROLES and has_change:
             # A second direction word means a second clause: "fell 0.5% while … rose by 12.7m".
-            return has_direction
+            return self.has_direction(before)
         if role in CHANGE_ROLES and "old" in frame.roles and "new" in frame.roles:
             # Both levels are set: a change with no cue of its own belongs to another statement,
             # and so does one after a clause separator ("fell to 1.5 from 3.2, while net sales
             # increased by 4.8%").
             if _is_separator(window, self.cues) or _as_clause(before, self.cues):
                 return True
-            return not has_direction and not _is_or_link(before)
-        return frame.has_change and frame.has_levels and _is_separator(window, self.cues)
+            return not self.has_direction(before) and not _is_or_link(before)
+        return has_change and frame.has_levels and _is_separator(window, self.cues)
+
+    def has_direction(self, tokens: list[str]) -> bool:
+        return any(self.cues.direction_of(word) for word in tokens)
 
     def add(self, position: int) -> None:
         quantity = self.amounts[position]
