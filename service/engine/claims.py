@@ -287,7 +287,7 @@ class _Binder:
     def add(self, position: int) -> None:
         quantity = self.amounts[position]
         raw_window = self.sentence.gaps[position]
-        bracketed = raw_window.strip() in ("(", "[") and position > 0
+        bracketed = position > 0 and raw_window.strip() in ("(", "[")
         # "$45.2 million (12%)" states the change twice; "12% (14% on a constant currency
         # basis)" gives another measure, which is skipped like a translation
         twin = (
@@ -332,7 +332,8 @@ class _Binder:
             direction, loss = near or direction_near(before, after, self.cues)
             self.frame.direction, self.frame.subject_is_loss = direction, loss
         offset = quantity.start - len(raw_window)
-        self.windows.append(_Window(raw_window, offset, role in _LEVELISH))
+        words_before = self.sentence.gap_words[position]
+        self.windows.append(_Window(raw_window, offset, role in _LEVELISH, words_before))
         self.previous_role = role
 
     def run(self) -> list[Candidate]:
@@ -385,11 +386,12 @@ class _Binder:
 @dataclass(frozen=True, slots=True)
 class _Window:
     """The text between a figure and the one before it (before hedge stripping), where it
-    starts in the document, and whether the figure is a level."""
+    starts in the document, whether the figure is a level, and the `words` of the text."""
 
     text: str
     offset: int
     level: bool
+    words: list[str]
 
     # Written out, not generated: mypyc compiles this `__init__` to native code, while the
     # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
@@ -399,16 +401,12 @@ class _Window:
         text: str,
         offset: int,
         level: bool,
+        words: list[str],
     ) -> None:
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "offset", offset)
         object.__setattr__(self, "level", level)
-
-
-def _names_a_loss(text: str, cues: Cues) -> bool:
-    """A quick test before `_subject_is_loss` tokenises the window: most name no loss."""
-    lowered = text.lower()
-    return any(word in lowered for word in cues.negative_after)
+        object.__setattr__(self, "words", words)
 
 
 def _subject_is_loss(tokens: list[str], cues: Cues) -> bool:
@@ -433,13 +431,14 @@ def _losses_alike(frame: Candidate, windows: list[_Window], cues: Cues) -> Candi
     of the loss's size: with the levels negative, a loss that increased is a value that fell.
     A level written negative ("(2.4)%") says nothing of the other's sign."""
     levels = [role for role in LEVEL_ROLES if role in frame.roles]
-    if len(levels) < 2 or not windows or not _names_a_loss(windows[0].text, cues):
+    # Most first windows name no loss at all: a quick test before `_subject_is_loss`.
+    if len(levels) < 2 or not windows or cues.negative_after.isdisjoint(windows[0].words):
         return frame
-    if not _subject_is_loss(words(windows[0].text), cues):
+    if not _subject_is_loss(windows[0].words, cues):
         return frame
     signs = {frame.roles[role].value < 0 for role in levels}
     if signs == {True, False} and any(_LOSS_CUED in a for a in frame.assumptions):
-        named = {w.offset + len(w.text): words(w.text) for w in windows}
+        named = {w.offset + len(w.text): w.words for w in windows}
         for role in levels:
             quantity = frame.roles[role]
             if quantity.value > 0 and cues.positive.isdisjoint(named.get(quantity.start, ())):
@@ -467,7 +466,7 @@ def _judged_loss(frame: Candidate, windows: list[_Window], cues: Cues) -> Candid
     """A loss written as positive amounts and judged by an evaluative word ("an improvement of
     $6.5 million from a loss of $30.3 million"): the word speaks of the value, so the amounts,
     the loss's size, moved the other way."""
-    judged = next((w for win in windows for w in words(win.text) if w in cues.evaluative), None)
+    judged = next((w for win in windows for w in win.words if w in cues.evaluative), None)
     if judged is None:
         return frame
     if frame.direction is not None:
