@@ -98,6 +98,7 @@ class Cues:
     multiple_hedges: dict[str, Hedge]
     multiple_pattern: re.Pattern[str]
     multiple_words: tuple[str, ...]  # lower-case: a window without one skips the pattern
+    longest_multiple_hedge: int  # in characters: how far before its word a match may start
     # (phrase, role) by the phrase's last word, longest first: one dict lookup per word
     phrases_ending: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     balance_words: dict[str, str]  # "exports" → "inflow", "deficit" → "deficit"
@@ -136,6 +137,7 @@ class Cues:
             multiple_hedges={w: Hedge(v) for w, v in data["multiples"]["hedges"].items()},
             multiple_pattern=_multiple_pattern(data["multiples"]),
             multiple_words=tuple(word.lower() for word in data["multiples"]["words"]),
+            longest_multiple_hedge=max(map(len, data["multiples"]["hedges"]), default=0),
             balance_words={
                 word: role for role, group in data["balances"].items() for word in group
             },
