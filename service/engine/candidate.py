@@ -99,8 +99,7 @@ class Candidate:
 
     @property
     def has_change(self) -> bool:
-        # A loop over the few roles: `isdisjoint` with a dict builds an iterator each call.
-        return any(role in _CHANGE_ROLE_SET for role in self.roles)
+        return not _CHANGE_ROLE_SET.isdisjoint(self.roles)
 
     @property
     def has_levels(self) -> bool:
