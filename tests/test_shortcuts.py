@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from service.engine import periods, sentences, sums
 from service.engine.cues import ASCII_LOOKALIKES, may_contain, words
-from service.engine.wording import direction_word
+from service.engine.wording import direction_word, multiple_in
 from service.loader import default_engine
 
 # The definition `words` implements (its docstring says why it does not call it).
@@ -128,3 +128,19 @@ def test_a_window_without_a_multiple_word_has_no_multiple(window):
     cues = default_engine().cues
     if cues.multiple_pattern.search(window):
         assert may_contain(window, cues.multiple_words)
+
+
+_MULTIPLE_PIECES = [
+    "doubled", "Doubled", "DOUBLED", "redoubled", "two-fold", "halved", "more than", "almost",
+    "nearly", "over", "at least", " ", "  ", "\t", "\n", "x", "5", ",", "İ", "ſ", "K",
+]  # fmt: skip
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_MULTIPLE_PIECES), max_size=8).map("".join))
+def test_multiple_search_from_its_earliest_start_finds_the_full_search_match(window):
+    cues = default_engine().cues
+    found = multiple_in(window, 0, cues)
+    match = cues.multiple_pattern.search(window)
+    span = (found.start, found.end) if found else None
+    assert span == (match.span() if match else None)

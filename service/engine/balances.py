@@ -29,8 +29,9 @@ def _label(tokens: list[str], cues: Cues) -> str | None:
 
 def balance_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]:
     """One candidate per clause (clauses end at ";") naming two flows and one balance."""
-    start, end = sentence.span
-    if not _may_name_a_balance(sentence.text[start:end].lower(), cues):
+    # Every window read below ends at an amount: the words after the last one never count.
+    start, last = sentence.span[0], sentence.amounts[-1].start
+    if not _may_name_a_balance(sentence.text[start:last].lower(), cues):
         return []
     found: list[Candidate] = []
     roles: dict[str, Quantity] = {}
@@ -49,11 +50,11 @@ def balance_candidates(sentence: SentenceAmounts, cues: Cues) -> list[Candidate]
     return found + _balance(roles)
 
 
-def _may_name_a_balance(sentence: str, cues: Cues) -> bool:
-    """Whether a surplus or deficit word occurs in the lower-cased sentence, even inside another
+def _may_name_a_balance(text: str, cues: Cues) -> bool:
+    """Whether a surplus or deficit word occurs in the lower-cased text, even inside another
     word: a candidate needs one, and this substring test is far cheaper than tokenising every
     window of a sentence that has none (most sentences)."""
-    return any(word in sentence for word in cues.balance_names)
+    return any(word in text for word in cues.balance_names)
 
 
 def _balance(roles: dict[str, Quantity]) -> list[Candidate]:

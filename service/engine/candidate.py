@@ -12,8 +12,9 @@ from typing import Final
 
 from service.engine.quantity import Quantity
 
-CHANGE_ROLES = ("change", "percent", "points", "bps", "factor")
-LEVEL_ROLES = ("old", "new")
+# Final: mypyc then reads them from C statics, not from a module's dict on every use.
+CHANGE_ROLES: Final = ("change", "percent", "points", "bps", "factor")
+LEVEL_ROLES: Final = ("old", "new")
 _CHANGE_ROLE_SET: Final = frozenset(CHANGE_ROLES)
 
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from typing import Final
 
 from service.engine.candidate import CHANGE_ROLES, LEVEL_ROLES, Candidate
-from service.engine.cues import Cues, may_contain, words
+from service.engine.cues import (
+    DIRECTION,
+    ENDS_ROLE_PHRASE,
+    FILLER,
+    LINK,
+    Cues,
+    may_contain,
+    words,
+)
 from service.engine.quantity import Kind, Quantity
 from service.engine.windows import SentenceAmounts
 from service.engine.wording import (
@@ -34,7 +42,8 @@ _LOSS_CUED: Final = (
 def _phrase_ends_at(tokens: list[str], end: int, phrase: tuple[str, ...]) -> bool:
     """Whether `phrase`, whose last word is known to be tokens[end - 1], ends there."""
     start = end - len(phrase)
-    return start >= 0 and (len(phrase) == 1 or tuple(tokens[start:end]) == phrase)
+    # Word by word: comparing a slice made a list and a tuple for each test.
+    return start >= 0 and all(tokens[start + i] == phrase[i] for i in range(len(phrase) - 1))
 
 
 def _last_cue(tokens: list[str], cues: Cues) -> tuple[str, int] | None:
@@ -45,14 +54,16 @@ def _last_cue(tokens: list[str], cues: Cues) -> tuple[str, int] | None:
     """
     for index in range(len(tokens), 0, -1):
         word = tokens[index - 1]
-        if cues.direction_of(word):
+        classes = cues.word_classes.get(word, 0)
+        if classes & DIRECTION:
             return "change", index
-        if word in cues.links and _direction_before_links(tokens, index, cues):
+        if classes & LINK and _direction_before_links(tokens, index, cues):
             return "change", index
-        for phrase, role in cues.phrases_ending.get(word, ()):
-            if _phrase_ends_at(tokens, index, phrase):
-                return role, index
-        if word not in cues.filler:
+        if classes & ENDS_ROLE_PHRASE:
+            for phrase, role in cues.phrases_ending[word]:
+                if _phrase_ends_at(tokens, index, phrase):
+                    return role, index
+        if not classes & FILLER:
             return None
     return None
 
@@ -81,7 +92,7 @@ def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
         # A rate is a level only right after its cue ("to 9.7%", "from 9.9%") or as the value
         # a noun phrase names ("operating margin of 18.2% was down 90 basis points from 19.1%");
         # else a change ("an increase of 5%" has its direction word before the "of").
-        if role == "level" and tokens[-1:] == ["of"]:
+        if role == "level" and tokens and tokens[-1] == "of":
             # not "a growth rate of 12.29pc": a direction word in the noun phrase makes a change
             named = tokens[-4:-1]
             return "percent" if any(cues.direction_of(word) for word in named) else "level"
@@ -94,7 +105,7 @@ def role_of(quantity: Quantity, tokens: list[str], cues: Cues) -> str:
 def _change_of_something(tokens: list[str], cues: Cues) -> bool:
     """ "the decrease in operating income of": a direction noun, "in", a short noun phrase and
     "of" right before the figure name the change of that noun phrase."""
-    if tokens[-1:] != ["of"]:
+    if not tokens or tokens[-1] != "of":
         return False
     for index in range(len(tokens) - 2, max(len(tokens) - 7, 0), -1):
         if tokens[index] == "in":
@@ -118,7 +129,7 @@ def direction_near(before: list[str], after: list[str], cues: Cues) -> tuple[str
     for index in range(len(before) - 1, -1, -1):
         if direction := cues.direction_of(before[index]):
             return direction, bool(index and before[index - 1] in cues.negative_after)
-    if after[:2] in (["more", "than"], ["less", "than"], ["fewer", "than"]):
+    if len(after) > 1 and after[1] == "than" and after[0] in _MORE_LESS:
         # "18% more than the 2.03 million": a comparative right after the change (not a
         # direction word elsewhere: "more than 200 fighters" is a bound).
         return ("up" if after[0] == "more" else "down"), False
@@ -179,6 +190,8 @@ def _strip_hedge(window: str, quantity: Quantity) -> str:
 
     "over" stays: before a level it usually names the base ("an increase of 5% over $14bn").
     """
+    if quantity.approximator is None and quantity.bound is None:
+        return window  # most figures
     for word in (quantity.approximator, quantity.bound):
         if (
             word
@@ -224,19 +237,25 @@ class _Binder:
         self.frame, self.windows = Candidate(), []
 
     def role(self, quantity: Quantity, before: list[str], after: list[str]) -> str:
-        if quantity.kind is Kind.NUMBER and after[:1] in (["times"], ["fold"]):
+        # Indexing, not `after[:1] in (["times"], …)`: that built three lists for each test.
+        following = after[0] if after else ""
+        if quantity.kind is Kind.NUMBER and following in ("times", "fold"):
             return "factor"  # "rose 3.5 times", "a 2.5-fold increase"
         role = role_of(quantity, before, self.cues)
-        if quantity.kind is Kind.NUMBER and after[:1] in (["points"], ["point"]):
+        if quantity.kind is Kind.NUMBER and following in ("points", "point"):
             # Bare "points": percentage points beside rates, index points beside index levels;
             # the rules' level kinds tell the two apart. After a level cue ("closed up 0.43 %
             # at 1,138.84 points") the figure is the index level itself.
             return role if role in LEVEL_ROLES else "points"
         if role == "level" and self.previous_role in CHANGE_ROLES and _is_or_link(before):
             return "percent" if quantity.kind is Kind.PERCENT else "change"
-        if role == "level" and after and self.cues.direction_of(after[0]) and _noun(after[0]):
+        if role == "level" and self.cues.direction_of(following) and _noun(following):
             return "change"  # "a $20.2 million decrease"; not "EBITDA of $85.3m increased 14%"
-        if after[1:2] == ["than"] and (after[0] in _MORE_LESS or self.cues.direction_of(after[0])):
+        if (
+            len(after) > 1
+            and after[1] == "than"
+            and (following in _MORE_LESS or self.cues.direction_of(following))
+        ):
             # "were $32.4 million higher than the $212.7 million": a difference, whatever cue
             return "percent" if quantity.kind is Kind.PERCENT else "change"
         return role
@@ -249,23 +268,26 @@ class _Binder:
             return True
         if role != "level" and role in frame.roles:
             return True
-        has_direction = any(self.cues.direction_of(word) for word in before)
-        if role in CHANGE_ROLES and frame.has_change:
+        has_change = frame.has_change
+        if role in CHANGE_ROLES and has_change:
             # A second direction word means a second clause: "fell 0.5% while … rose by 12.7m".
-            return has_direction
+            return self.has_direction(before)
         if role in CHANGE_ROLES and "old" in frame.roles and "new" in frame.roles:
             # Both levels are set: a change with no cue of its own belongs to another statement,
             # and so does one after a clause separator ("fell to 1.5 from 3.2, while net sales
             # increased by 4.8%").
             if _is_separator(window, self.cues) or _as_clause(before, self.cues):
                 return True
-            return not has_direction and not _is_or_link(before)
-        return frame.has_change and frame.has_levels and _is_separator(window, self.cues)
+            return not self.has_direction(before) and not _is_or_link(before)
+        return has_change and frame.has_levels and _is_separator(window, self.cues)
+
+    def has_direction(self, tokens: list[str]) -> bool:
+        return any(self.cues.direction_of(word) for word in tokens)
 
     def add(self, position: int) -> None:
         quantity = self.amounts[position]
         raw_window = self.sentence.gaps[position]
-        bracketed = raw_window.strip() in ("(", "[") and position > 0
+        bracketed = position > 0 and raw_window.strip() in ("(", "[")
         # "$45.2 million (12%)" states the change twice; "12% (14% on a constant currency
         # basis)" gives another measure, which is skipped like a translation
         twin = (
@@ -284,7 +306,7 @@ class _Binder:
         before = self.sentence.gap_words[position] if window == raw_window else words(window)
         after = self.sentence.following_words(position)
         role = self.role(quantity, before, after)
-        if role == "percent" and after[:1] == ["of"]:
+        if role == "percent" and after and after[0] == "of":
             return  # "123 per cent of adjusted earnings" is a share, not a change
         near: tuple[str | None, bool] | None = None  # the direction near a change, found once
         if role == "percent" and self.previous_role not in CHANGE_ROLES:
@@ -310,7 +332,8 @@ class _Binder:
             direction, loss = near or direction_near(before, after, self.cues)
             self.frame.direction, self.frame.subject_is_loss = direction, loss
         offset = quantity.start - len(raw_window)
-        self.windows.append(_Window(raw_window, offset, role in _LEVELISH))
+        words_before = self.sentence.gap_words[position]
+        self.windows.append(_Window(raw_window, offset, role in _LEVELISH, words_before))
         self.previous_role = role
 
     def run(self) -> list[Candidate]:
@@ -363,11 +386,12 @@ class _Binder:
 @dataclass(frozen=True, slots=True)
 class _Window:
     """The text between a figure and the one before it (before hedge stripping), where it
-    starts in the document, and whether the figure is a level."""
+    starts in the document, whether the figure is a level, and the `words` of the text."""
 
     text: str
     offset: int
     level: bool
+    words: list[str]
 
     # Written out, not generated: mypyc compiles this `__init__` to native code, while the
     # one `@dataclass` generates runs as Python (a sixth of a check was spent in them).
@@ -377,16 +401,12 @@ class _Window:
         text: str,
         offset: int,
         level: bool,
+        words: list[str],
     ) -> None:
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "offset", offset)
         object.__setattr__(self, "level", level)
-
-
-def _names_a_loss(text: str, cues: Cues) -> bool:
-    """A quick test before `_subject_is_loss` tokenises the window: most name no loss."""
-    lowered = text.lower()
-    return any(word in lowered for word in cues.negative_after)
+        object.__setattr__(self, "words", words)
 
 
 def _subject_is_loss(tokens: list[str], cues: Cues) -> bool:
@@ -411,13 +431,14 @@ def _losses_alike(frame: Candidate, windows: list[_Window], cues: Cues) -> Candi
     of the loss's size: with the levels negative, a loss that increased is a value that fell.
     A level written negative ("(2.4)%") says nothing of the other's sign."""
     levels = [role for role in LEVEL_ROLES if role in frame.roles]
-    if len(levels) < 2 or not windows or not _names_a_loss(windows[0].text, cues):
+    # Most first windows name no loss at all: a quick test before `_subject_is_loss`.
+    if len(levels) < 2 or not windows or cues.negative_after.isdisjoint(windows[0].words):
         return frame
-    if not _subject_is_loss(words(windows[0].text), cues):
+    if not _subject_is_loss(windows[0].words, cues):
         return frame
     signs = {frame.roles[role].value < 0 for role in levels}
     if signs == {True, False} and any(_LOSS_CUED in a for a in frame.assumptions):
-        named = {w.offset + len(w.text): words(w.text) for w in windows}
+        named = {w.offset + len(w.text): w.words for w in windows}
         for role in levels:
             quantity = frame.roles[role]
             if quantity.value > 0 and cues.positive.isdisjoint(named.get(quantity.start, ())):
@@ -445,7 +466,7 @@ def _judged_loss(frame: Candidate, windows: list[_Window], cues: Cues) -> Candid
     """A loss written as positive amounts and judged by an evaluative word ("an improvement of
     $6.5 million from a loss of $30.3 million"): the word speaks of the value, so the amounts,
     the loss's size, moved the other way."""
-    judged = next((w for win in windows for w in words(win.text) if w in cues.evaluative), None)
+    judged = next((w for win in windows for w in win.words if w in cues.evaluative), None)
     if judged is None:
         return frame
     if frame.direction is not None:

@@ -6,7 +6,6 @@ conversion candidate; which units convert, and how, is in the rule files (`binde
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import Final
 
 from service.engine.candidate import Candidate
@@ -17,7 +16,9 @@ _GLUE: Final = frozenset({"(", "[", "or", "/", ",", "(or", ", or", "—", "–"}
 
 def conversion_candidates(text: str, amounts: list[Quantity]) -> list[Candidate]:
     result = []
-    for first, second in pairwise(amounts):
+    # An index loop: `pairwise` is a Python-level call and iterator for each document.
+    for index in range(1, len(amounts)):
+        first, second = amounts[index - 1], amounts[index]
         if not (first.unit and second.unit and first.unit != second.unit):
             continue
         glue = text[first.end : second.start].strip().lower()

@@ -8,7 +8,7 @@ phrasings without touching code.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final
@@ -21,6 +21,14 @@ _Z: Final = 122  # "z"
 _PERIOD: Final = 46  # "."
 _SEMICOLON: Final = 59  # ";"
 _COMMA: Final = 44  # ","
+
+
+# The classes of a word, as bits of `Cues.word_classes`: the binder's scan back from a figure
+# (`claims._last_cue`) tells them all with one lookup instead of one per set.
+DIRECTION: Final = 1
+LINK: Final = 2
+FILLER: Final = 4
+ENDS_ROLE_PHRASE: Final = 8  # the last word of an old- or new-level phrase ("compared with")
 
 
 def words(text: str) -> list[str]:
@@ -72,8 +80,7 @@ def may_contain(text: str, phrases: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Cues:
-    up: frozenset[str]
-    down: frozenset[str]
+    directions: dict[str, str]  # "rose" → "up", "fell" → "down": one lookup per word
     old: tuple[tuple[str, ...], ...]
     new: tuple[tuple[str, ...], ...]
     links: frozenset[str]
@@ -91,10 +98,12 @@ class Cues:
     multiple_hedges: dict[str, Hedge]
     multiple_pattern: re.Pattern[str]
     multiple_words: tuple[str, ...]  # lower-case: a window without one skips the pattern
+    longest_multiple_hedge: int  # in characters: how far before its word a match may start
     # (phrase, role) by the phrase's last word, longest first: one dict lookup per word
     phrases_ending: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     balance_words: dict[str, str]  # "exports" → "inflow", "deficit" → "deficit"
     balance_names: tuple[str, ...]  # the words of the balance itself: "surplus", "deficit", …
+    word_classes: dict[str, int]  # the class bits (DIRECTION, LINK, …) of each cue word
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Cues:
@@ -102,12 +111,19 @@ class Cues:
             # Longest first, so "compared to" wins over "to".
             return tuple(sorted((tuple(words(item)) for item in items), key=len, reverse=True))
 
+        # "up" is written last: it wins for a word listed under both, as it was tested first
+        directions = {
+            **dict.fromkeys(data["direction"]["down"], "down"),
+            **dict.fromkeys(data["direction"]["up"], "up"),
+        }
+        links = frozenset(data["roles"]["change_links"])
+        filler = frozenset(data["roles"]["filler"])
+        phrases_ending = _by_last_word(phrases(data["roles"]["old"]), phrases(data["roles"]["new"]))
         return cls(
-            up=frozenset(data["direction"]["up"]),
-            down=frozenset(data["direction"]["down"]),
+            directions=directions,
             old=phrases(data["roles"]["old"]),
             new=phrases(data["roles"]["new"]),
-            links=frozenset(data["roles"]["change_links"]),
+            links=links,
             separators=tuple(data["clauses"]["separators"]),
             causes_ending=_group_by_last_word(phrases(data["clauses"]["causes"])),
             cause_keys=_keys(phrases(data["clauses"]["causes"])),
@@ -116,27 +132,30 @@ class Cues:
             negative_after=frozenset(data["signs"]["negative_after"]),
             positive=frozenset(data["signs"]["positive"]),
             evaluative=frozenset(data["signs"]["evaluative"]),
-            filler=frozenset(data["roles"]["filler"]),
+            filler=filler,
             multiples={w: Decimal(v) for w, v in data["multiples"]["words"].items()},
             multiple_hedges={w: Hedge(v) for w, v in data["multiples"]["hedges"].items()},
             multiple_pattern=_multiple_pattern(data["multiples"]),
             multiple_words=tuple(word.lower() for word in data["multiples"]["words"]),
+            longest_multiple_hedge=max(map(len, data["multiples"]["hedges"]), default=0),
             balance_words={
                 word: role for role, group in data["balances"].items() for word in group
             },
             balance_names=(*data["balances"]["surplus"], *data["balances"]["deficit"]),
-            phrases_ending=_by_last_word(
-                phrases(data["roles"]["old"]), phrases(data["roles"]["new"])
+            phrases_ending=phrases_ending,
+            word_classes=_word_classes(
+                [
+                    (directions, DIRECTION),
+                    (links, LINK),
+                    (filler, FILLER),
+                    (phrases_ending, ENDS_ROLE_PHRASE),
+                ]
             ),
         )
 
     def direction_of(self, word: str) -> str | None:
         """ "up", "down" or None for one lower-case word."""
-        if word in self.up:
-            return "up"
-        if word in self.down:
-            return "down"
-        return None
+        return self.directions.get(word)
 
 
 # words too common to tell a phrase apart ("due to" is told by "due", not by "to")
@@ -165,6 +184,15 @@ def _group_by_last_word(
         if phrase:
             table.setdefault(phrase[-1], []).append(phrase)
     return {word: tuple(entries) for word, entries in table.items()}
+
+
+def _word_classes(groups: list[tuple[Collection[str], int]]) -> dict[str, int]:
+    """Each word of the groups with the bits of the groups it belongs to."""
+    table: dict[str, int] = {}
+    for group, bit in groups:
+        for word in group:
+            table[word] = table.get(word, 0) | bit
+    return table
 
 
 def _by_last_word(

@@ -94,5 +94,9 @@ def dateline_candidates(text: str, figures: tuple[Quantity, ...]) -> list[Candid
     return result
 
 
+# a date right after the weekday: ", October 12"; compiled once, not looked up in re's cache
+_DATE_AFTER: Final = re.compile(r"\s*,?\s*[A-Z][a-z]+\.?\s+\d")
+
+
 def _dated(text: str, match: re.Match[str]) -> bool:
-    return bool(re.match(r"\s*,?\s*[A-Z][a-z]+\.?\s+\d", text[match.end() : match.end() + 20]))
+    return bool(_DATE_AFTER.match(text[match.end() : match.end() + 20]))
