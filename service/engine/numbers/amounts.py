@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal
 from typing import Final
 
-from service.engine.numbers.chars import is_space_at, last_token, token_end
+from service.engine.numbers.chars import ends_with, is_space_at, last_token, token_end
 from service.engine.numbers.core import ONE, Core
 from service.engine.numbers.dates import YEAR_MAX, YEAR_MIN
 from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch
@@ -160,7 +160,7 @@ def _is_whole_marker(
     before = start
     while before > floor and ord(norm[before - 1]) == ord(" "):
         before -= 1
-    return not norm.endswith(heads, floor, before)
+    return not any(ends_with(norm, head, floor, before) for head in heads)
 
 
 def _take_hedge(norm: str, found: Affixes, floor: int, lex: Lexicon) -> None:

@@ -103,11 +103,12 @@ class Lexicon:
     prefix_heads: dict[str, tuple[str, ...]]
     prefix_marks: frozenset[str]  # last characters of symbol markers ("$", "€")
     prefix_words: frozenset[str]  # last words of letter markers ("EUR", "Rs.")
-    hedges: Mapping[str, Hedge]
+    # dicts, not Mappings: compiled, `.get` on a Mapping is a Python method call
+    hedges: dict[str, Hedge]
     hedge_re: re.Pattern[str]
     hedge_last_words: frozenset[str]
     # last word -> the words that may stand before it in a hedge ("to": ("close", "up"))
-    hedge_penults: Mapping[str, tuple[str, ...]]
+    hedge_penults: dict[str, tuple[str, ...]]
     # verbs after which "up to" is a movement to the figure, not an upper bound ("ticked up to")
     movement_verbs: frozenset[str]
     cardinals: Mapping[str, int]
