@@ -55,21 +55,22 @@ def _next_start(norm: str, pos: int, lex: Lexicon) -> tuple[int, bool]:
     instructions a character, a fraction of a regex search that stops at every space.
     """
     i, end = pos, len(norm)
+    word = -1  # where the letters after a space (or another lead) start, while in them
     while i < end:
         code = ord(norm[i])
         if ord("a") <= code <= ord("z") or ord("A") <= code <= ord("Z"):  # most characters
             i += 1
-        elif ord("0") <= code <= ord("9") or (code > 127 and norm[i] in _VULGAR):
+            continue
+        if word >= 0 and _is_number_word(norm, word, i, lex):  # the letters end here
+            return word, True
+        word = -1
+        if ord("0") <= code <= ord("9") or (code > 127 and norm[i] in _VULGAR):
             return i, False
-        elif code == ord(" ") or norm[i] in _WORD_LEADS:
-            word_end = letters_end(norm, i + 1)
-            if lex.may_be_number_word(norm, i + 1, word_end) and _is_number_word(
-                norm, i + 1, word_end, lex.number_words
-            ):
-                return i + 1, True
-            i = word_end  # the letters of the word (if any) start no figure
-        else:
-            i += 1
+        if code == ord(" ") or norm[i] in _WORD_LEADS:
+            word = i + 1
+        i += 1
+    if word >= 0 and _is_number_word(norm, word, end, lex):
+        return word, True
     return -1, False
 
 
@@ -89,9 +90,13 @@ def _number_word_first(norm: str, lex: Lexicon) -> bool:
     return False
 
 
-def _is_number_word(norm: str, start: int, end: int, number_words: frozenset[str]) -> bool:
+def _is_number_word(norm: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the letters norm[start:end] are a number word that no digit follows."""
-    return not is_digit_at(norm, end) and norm[start:end] in number_words
+    return (
+        lex.may_be_number_word(norm, start, end)
+        and not is_digit_at(norm, end)
+        and norm[start:end] in lex.number_words
+    )
 
 
 def _step(
