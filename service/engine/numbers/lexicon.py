@@ -203,14 +203,14 @@ class Lexicon:
 
 def _pair_index(text: str, start: int, end: int) -> int:
     """The index of the ASCII letters text[start:end] in `Lexicon.number_word_lengths`: their
-    first two letters folded to lower case ("" as the second of a one-letter word)."""
-    first = (ord(text[start]) | 0x20) - ord("a")
-    second = (ord(text[start + 1]) | 0x20) - ord("a") if end - start > 1 else 26
-    return first * 27 + second
+    first two letters in either case, by the low five bits of their codes (1 to 26; 0 as the
+    second of a one-letter word)."""
+    second = ord(text[start + 1]) & 31 if end - start > 1 else 0
+    return (ord(text[start]) & 31) << 5 | second
 
 
 def _number_word_lengths(words: Iterable[str]) -> tuple[int, ...]:
-    lengths = [0] * (26 * 27)
+    lengths = [0] * (27 << 5)
     for word in words:
         lengths[_pair_index(word, 0, len(word))] |= 1 << len(word)
     return tuple(lengths)
