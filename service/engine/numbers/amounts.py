@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from decimal import Context, Decimal
 from typing import Final
 
-from service.engine.numbers.chars import is_space_at, last_token, token_end
+from service.engine.numbers.chars import ends_with, is_space_at, last_token, token_end
 from service.engine.numbers.core import ONE, Core
 from service.engine.numbers.dates import YEAR_MAX, YEAR_MIN
+from service.engine.numbers.grouping import MAX_DIGITS
 from service.engine.numbers.lexicon import Affix, AffixKind, Lexicon, SuffixMatch
 from service.engine.quantity import Hedge, Kind, Quantity, is_amount, is_rate
 
@@ -28,6 +29,8 @@ _ORDINAL_SUFFIX: Final = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9])")
 # a product in a context wide enough that it never rounds; the method is bound once, as a
 # call through the Context looks the method up again each time (a slow attribute lookup)
 _EXACT_PRODUCT: Final = Context(prec=200, Emax=999999, Emin=-999999).multiply
+# 10 ** n for the n trailing zeros of a figure's digits (fewer than MAX_DIGITS), made once
+_POWERS_OF_TEN: Final = tuple(ONE.scaleb(n) for n in range(MAX_DIGITS + 1))
 _ORDINAL_STARTS: Final = frozenset("snrt")
 _BOUNDS: Final = frozenset({Hedge.OVER, Hedge.AT_LEAST, Hedge.UNDER, Hedge.AT_MOST})
 _AMOUNTS: Final = frozenset(kind for kind in Kind if is_amount(kind))
@@ -160,7 +163,7 @@ def _is_whole_marker(
     before = start
     while before > floor and ord(norm[before - 1]) == ord(" "):
         before -= 1
-    return not norm.endswith(heads, floor, before)
+    return not any(ends_with(norm, head, floor, before) for head in heads)
 
 
 def _take_hedge(norm: str, found: Affixes, floor: int, lex: Lexicon) -> None:
@@ -319,7 +322,9 @@ def _lenient_step(core: Core, multiplier: Decimal) -> Decimal | None:
     zeros = len(core.plain) - len(stripped)
     if not zeros or not stripped:
         return None
-    return _EXACT_PRODUCT(Decimal(1).scaleb(zeros), multiplier)
+    if multiplier is ONE:  # a product with 1 would be the same Decimal
+        return _POWERS_OF_TEN[zeros]
+    return _EXACT_PRODUCT(_POWERS_OF_TEN[zeros], multiplier)
 
 
 def _notes(core: Core, found: Affixes) -> tuple[str, ...]:

@@ -59,6 +59,13 @@ def is_letter(char: str) -> bool:
     return char.isalpha()
 
 
+def ends_with(text: str, suffix: str, start: int, end: int) -> bool:
+    """`text.endswith(suffix, start, end)` for `end <= len(text)`: with those bounds the method
+    is called as a Python method (a thousand instructions), this loop costs a few a character."""
+    at = end - len(suffix)
+    return at >= start and all(ord(text[at + k]) == ord(suffix[k]) for k in range(len(suffix)))
+
+
 def token_end(norm: str, pos: int, floor: int) -> int:
     """Where the word before `pos` ends: `pos` less at most two spaces, never below `floor`."""
     end = pos

@@ -93,10 +93,12 @@ def _month_first(site: Site, lex: Lexicon) -> Quantity | None:
             iso = f"{year}-{_two_digits(month)}"
             return marker(text, start, site.run_end, Kind.DATE, digits=iso)
     m = _DAY_YEAR.match(norm, pos)
-    if not m or not 1 <= int(m["day"]) <= 31 or _amount_follows(norm, m.end(), lex):
+    if not m:
         return None
-    iso = _iso_string(m["year"], month, int(m["day"]))
-    return marker(text, start, m.end(), Kind.DATE, digits=iso)
+    day, end = int(m["day"]), m.end()
+    if not 1 <= day <= 31 or _amount_follows(norm, end, lex):
+        return None
+    return marker(text, start, end, Kind.DATE, digits=_iso_string(m["year"], month, day))
 
 
 def _month_start(site: Site) -> int:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from service.engine.numbers.chars import digits_end, is_digit_at
+
 MAX_DIGITS: Final = 60  # longer digit runs are identifiers, never converted
 
 # "816 000", "1 234 567,89": spaces (after normalisation) between groups of exactly three.
@@ -74,10 +76,31 @@ def read_digits(token: str) -> Digits | None:
     """
     if len(token) > MAX_DIGITS and sum(ch.isdigit() for ch in token) > MAX_DIGITS:
         return None
+    if _thousands_commas(token):  # the most common grouping, read without trying the patterns
+        return _international(token)
     for pattern, reader in _READERS:
         if pattern.fullmatch(token):
             return reader(token)
     return None
+
+
+def _thousands_commas(token: str) -> bool:
+    """Whether `_INTERNATIONAL` matches the token ("1,234", "2,611.5"), told by a loop over its
+    characters: compiled, a tenth of the cost of the two patterns tried before it matches."""
+    end = digits_end(token, 0)
+    if not 1 <= end <= 3:
+        return False
+    groups = 0
+    while _comma_group_at(token, end):
+        end, groups = end + 4, groups + 1
+    if groups and end < len(token) and ord(token[end]) == ord(".") and is_digit_at(token, end + 1):
+        end = digits_end(token, end + 1)
+    return groups > 0 and end == len(token)
+
+
+def _comma_group_at(token: str, i: int) -> bool:
+    """Whether a comma and exactly three digits stand at `i`."""
+    return i < len(token) and ord(token[i]) == ord(",") and digits_end(token, i + 1) == i + 4
 
 
 def _plain(token: str) -> Digits:

@@ -33,7 +33,7 @@ def read_quantities(text: object, lexicon: Lexicon) -> list[Quantity]:
     norm = normalise(text)
     found: list[Quantity] = []
     pos = floor = 0
-    if lexicon.word_at_re.match(norm, 0):
+    if _number_word_first(norm, lexicon):
         pos = _step(text, norm, 0, True, floor, lexicon, found)
         floor = pos
     while True:
@@ -55,19 +55,22 @@ def _next_start(norm: str, pos: int, lex: Lexicon) -> tuple[int, bool]:
     instructions a character, a fraction of a regex search that stops at every space.
     """
     i, end = pos, len(norm)
+    word = -1  # where the letters after a space (or another lead) start, while in them
     while i < end:
         code = ord(norm[i])
         if ord("a") <= code <= ord("z") or ord("A") <= code <= ord("Z"):  # most characters
             i += 1
-        elif ord("0") <= code <= ord("9") or (code > 127 and norm[i] in _VULGAR):
+            continue
+        if word >= 0 and _is_number_word(norm, word, i, lex):  # the letters end here
+            return word, True
+        word = -1
+        if ord("0") <= code <= ord("9") or (code > 127 and norm[i] in _VULGAR):
             return i, False
-        elif (code == ord(" ") or norm[i] in _WORD_LEADS) and _initial_at(norm, i + 1, lex):
-            word_end = letters_end(norm, i + 1)
-            if _is_number_word(norm, i + 1, word_end, lex.number_words):
-                return i + 1, True
-            i = word_end  # the letters of the word start no figure
-        else:
-            i += 1
+        if code == ord(" ") or norm[i] in _WORD_LEADS:
+            word = i + 1
+        i += 1
+    if word >= 0 and _is_number_word(norm, word, end, lex):
+        return word, True
     return -1, False
 
 
@@ -76,14 +79,24 @@ _WORD_LEADS: Final = frozenset(" \n\t(-\"“‘'/[—–")
 _VULGAR: Final = frozenset(VULGAR)
 
 
-def _initial_at(norm: str, i: int, lex: Lexicon) -> bool:
-    """Whether a number word may start at `i`: most words after a space start otherwise."""
-    return i < len(norm) and lex.starts_number_word(ord(norm[i]))
+def _number_word_first(norm: str, lex: Lexicon) -> bool:
+    """Whether the text starts with a number word, in any case ("Two", "TWO"), as the lexicon's
+    word regex matches it; the regex runs only when the first word may be one (most texts
+    start otherwise)."""
+    end = letters_end(norm, 0)
+    # next to a non-ASCII character case folding may match a letter: only the regex can tell
+    if (end < len(norm) and ord(norm[end]) > 127) or lex.may_be_number_word(norm, 0, end):
+        return lex.word_at_re.match(norm, 0) is not None
+    return False
 
 
-def _is_number_word(norm: str, start: int, end: int, number_words: frozenset[str]) -> bool:
+def _is_number_word(norm: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the letters norm[start:end] are a number word that no digit follows."""
-    return not is_digit_at(norm, end) and norm[start:end] in number_words
+    return (
+        lex.may_be_number_word(norm, start, end)
+        and not is_digit_at(norm, end)
+        and norm[start:end] in lex.number_words
+    )
 
 
 def _step(
