@@ -26,6 +26,7 @@ from decimal import (
     Decimal,
     DivisionByZero,
     InvalidOperation,
+    getcontext,
 )
 from typing import Final, TypeVar
 
@@ -43,6 +44,9 @@ _floor_fma: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_FLOOR).fma
 _ceiling_fma: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_CEILING).fma
 _MINUS_SLACK: Final = -_SLACK
 _UNDEFINED: Final = (DivisionByZero, InvalidOperation, ZeroDivisionError)
+# Where the caller has entered `RELATIONS` already, work is done without the closure that
+# `computed_in` calls (a Python-level call, and an object made, per range).
+_current_context: Final = getcontext
 
 
 def _mod(value: Decimal, divisor: Decimal) -> Decimal:
@@ -288,6 +292,8 @@ def point_value(node: Node, values: Mapping[str, Decimal]) -> Decimal:
         registers = list(code.template)
         for index, name in enumerate(plan.names):
             registers[index] = values[name]
+        if _current_context() is RELATIONS:  # as the judge and the diagnoses call it
+            return code.run(registers)
         return computed_in(RELATIONS, lambda: code.run(registers))
     except _UNDEFINED as exc:
         raise IntervalError("the relation is undefined at these figures") from exc
@@ -317,6 +323,8 @@ def _range(node: Node, plan: _Plan, boxes: list[Interval]) -> Interval:
         if divided.contains_zero():
             raise IntervalError("division by an interval that contains zero")
     try:
+        if _current_context() is RELATIONS:  # as the judge and the diagnoses call it
+            return _hull(plan, boxes)
         return computed_in(RELATIONS, lambda: _hull(plan, boxes))
     except _UNDEFINED as exc:
         raise IntervalError("the relation is undefined at a corner of the figures") from exc

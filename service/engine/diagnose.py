@@ -253,6 +253,7 @@ class _Ranges:
         self.boxes: list[Interval | None] = [None] * rewrites.count
         self.tried = [False] * rewrites.count
         self.known: list[Interval | None] = [None] * rewrites.count
+        self.divisors = divisors(node)
         names = relation_names(node)
         self.inputs = [env[name] for name in names]
         self.position = names.index(role)
@@ -283,7 +284,7 @@ class _Ranges:
         """Whether each divisor is positive with this rewrite; None when one may be zero."""
         env: dict[str, Interval] | None = None
         signs = []
-        for divisor in divisors(self.node):
+        for divisor in self.divisors:
             # Most divisors are one figure ("old"): read its box rather than evaluate it.
             if isinstance(divisor, Var):
                 name = divisor.name
