@@ -22,7 +22,7 @@ from service.engine.errors import IntervalError
 from service.engine.explain import CHANGE_KINDS, MONTH_NAMES, WEEKDAY_NAMES, explain
 from service.engine.expression import Node, render
 from service.engine.findings import FigureUse, Finding
-from service.engine.interval import INF, TWO, ZERO, Interval
+from service.engine.interval import INF, ZERO, Interval
 from service.engine.numfmt import plain, short
 from service.engine.policy import Policy
 from service.engine.quantity import Hedge, Kind, Quantity
@@ -333,7 +333,7 @@ def _truncated(evaluation: Evaluation) -> Interval:
     target, policy = evaluation.target, evaluation.policy
     step = target.rounding_step(strict_zeros=policy.strict_zeros)
     magnitude = abs(target.value)
-    return _signed(Interval(magnitude - step / TWO, magnitude + step), evaluation.sign)
+    return _signed(Interval(magnitude - step * _HALF, magnitude + step), evaluation.sign)
 
 
 def _noise_floor(rule: Rule, target: Quantity, policy: Policy) -> Decimal:
@@ -361,7 +361,7 @@ def _uses(
     for role in rule.roles:
         quantity = candidate.roles[role]
         interval = env.get(role, stated)
-        value = quantity.value if role in env else (stated.low + stated.high) / TWO
+        value = quantity.value if role in env else (stated.low + stated.high) * _HALF
         if role not in env and not (interval.low.is_finite() and interval.high.is_finite()):
             value = quantity.value
         # in text order, ties in the rule's order: each figure goes in after those that start

@@ -95,10 +95,11 @@ class AmountFormat:
     compared with ("$2.61 billion": "$2.614bn"), worked out once for the several numbers of
     one explanation."""
 
-    __slots__ = ("multiplier", "places", "prefix", "suffix")
+    __slots__ = ("multiplier", "places", "prefix", "scaled", "suffix")
 
     def __init__(self, like: Quantity, extra_places: int = 1) -> None:
-        multiplier = like.multiplier if like.multiplier > 1 else _ONE
+        self.scaled = like.multiplier > 1
+        multiplier = like.multiplier if self.scaled else _ONE
         self.multiplier = multiplier
         self.places = decimals_of(like.step / multiplier) + extra_places
         self.prefix = _SYMBOL.get(like.currency or "", "")
@@ -107,7 +108,9 @@ class AmountFormat:
 
     def write(self, value: Decimal) -> str:
         sign = "−" if value < _ZERO else ""
-        return f"{sign}{self.prefix}{plain(abs(value) / self.multiplier, self.places)}{self.suffix}"
+        # `abs` rounds to the context's precision as a division does: by one, it would only copy
+        magnitude = abs(value) / self.multiplier if self.scaled else abs(value)
+        return f"{sign}{self.prefix}{plain(magnitude, self.places)}{self.suffix}"
 
 
 def points(value: Decimal, places: int = 2, unit: str = "%") -> str:
