@@ -142,6 +142,7 @@ _SCALES: Final = (
 )
 _POWERS_OF_TEN: Final[tuple[int, ...]] = tuple(10**power for power in range(20))
 _NEGATIVE_ONE: Final = Decimal(-1)
+_ZERO_CODE: Final = ord("0")
 _HALF: Final = Decimal("0.5")  # halving by multiplication: exact, at half the cost of a division
 
 
@@ -190,7 +191,8 @@ class _Rewrites:
         for index in self.swaps:
             # the digits' places in `whole`, counted from its end: the second one's is `power`
             power = width - 2 - (index if point < 0 or index < point else index - 1)
-            a, b = int(digits[index]), int(digits[index + 1])
+            # a digit's value from its code point: `int()` would parse a one-character string
+            a, b = ord(digits[index]) - _ZERO_CODE, ord(digits[index + 1]) - _ZERO_CODE
             mantissas.append(level + (b - a) * 9 * _POWERS_OF_TEN[power])
         for place in range(1, self.inserts + 1):
             below = _POWERS_OF_TEN[width - place]  # one unit of the digit put in at `place`

@@ -11,7 +11,8 @@ from service.engine.quantity import Kind, Quantity
 # The short scale suffix of a multiplier that is a power of ten, by exponent
 _SUFFIX: Final = {3: "k", 5: " lakh", 6: "m", 7: " crore", 9: "bn", 12: "tn"}
 _POWERS: Final = {exponent: Decimal(10) ** exponent for exponent in _SUFFIX}
-_QUANTUM: Final = {places: Decimal(1).scaleb(-places) for places in range(8)}  # 0 → 1, 2 → 0.01
+# by places (0 → 1, 2 → 0.01): a tuple, read at an index with no int boxed nor hashed
+_QUANTA: Final = tuple(Decimal(1).scaleb(-places) for places in range(8))
 _SYMBOL: Final = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs", "INR": "₹", "JPY": "¥"}
 _ONE: Final = Decimal(1)
 _ZERO: Final = Decimal(0)
@@ -31,7 +32,7 @@ def plain(value: Decimal, places: int | None = None) -> str:
     if value.is_infinite():
         return "∞" if value > 0 else "−∞"
     if places is not None:
-        quantum = _QUANTUM.get(places) or Decimal(1).scaleb(-places)
+        quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
         value = _quantize(value, quantum)
     text = str(value)  # what format(value, "f") gives, at a third of the cost, unless it has
     if "E" in text:  # an exponent (positive, or below -6)
@@ -98,10 +99,11 @@ class AmountFormat:
     __slots__ = ("multiplier", "places", "prefix", "scaled", "suffix")
 
     def __init__(self, like: Quantity, extra_places: int = 1) -> None:
-        self.scaled = like.multiplier > 1
+        self.scaled = like.multiplier > _ONE
         multiplier = like.multiplier if self.scaled else _ONE
         self.multiplier = multiplier
-        self.places = decimals_of(like.step / multiplier) + extra_places
+        step = like.step / multiplier if self.scaled else like.step
+        self.places = decimals_of(step) + extra_places
         self.prefix = _SYMBOL.get(like.currency or "", "")
         unit = f" {like.unit}" if like.kind is Kind.UNIT and like.unit else ""
         self.suffix = _scale_suffix(multiplier) + unit
