@@ -26,7 +26,9 @@ def mismatch(rule: Rule, candidate: Candidate) -> str | None:
     if rule.binder == "conversion":
         units = tuple(roles[role].unit for role in rule.roles)
         return None if units == rule.units else "the units are not this rule's"
-    levels = [roles[role] for role in ("old", "new") if role in roles and role in rule.roles]
+    # The rule's figures in these roles, read from its roles: `in rule.roles`, a tuple of
+    # strings read from the rule files, compares every one. Their order does not matter here.
+    levels = [roles[role] for role in rule.roles if role in ("old", "new") and role in roles]
     if rule.levels == "rate" and any(q.kind is not Kind.PERCENT for q in levels):
         return "levels are not rates"
     if rule.levels == "amount" and any(is_rate(q.kind) for q in levels):
@@ -35,7 +37,7 @@ def mismatch(rule: Rule, candidate: Candidate) -> str | None:
         # "the dollar index, which measures the greenback against six major currencies, rose
         # 0.3% to 104.2": a count in words is not the level a figure in digits moved from
         return "one level is written in words, the other in digits"
-    amounts = [roles[role] for role in _AMOUNT_ROLES if role in roles and role in rule.roles]
+    amounts = [roles[role] for role in rule.roles if role in _AMOUNT_ROLES and role in roles]
     if rule.levels == "any" and rule.kind == "direction" and not levels:
         return "no levels"
     if any(is_rate(q.kind) for q in amounts) and any(not is_rate(q.kind) for q in amounts):

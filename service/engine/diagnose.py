@@ -25,7 +25,7 @@ from service.engine.corners import (
 )
 from service.engine.errors import IntervalError
 from service.engine.expression import Node, Var, evaluate
-from service.engine.interval import TWO, ZERO, Interval
+from service.engine.interval import ZERO, Interval
 from service.engine.numfmt import plain
 from service.engine.quantity import Kind, Quantity
 
@@ -142,6 +142,8 @@ _SCALES: Final = (
 )
 _POWERS_OF_TEN: Final[tuple[int, ...]] = tuple(10**power for power in range(20))
 _NEGATIVE_ONE: Final = Decimal(-1)
+_ZERO_CODE: Final = ord("0")
+_HALF: Final = Decimal("0.5")  # halving by multiplication: exact, at half the cost of a division
 
 
 class _Rewrites:
@@ -189,7 +191,8 @@ class _Rewrites:
         for index in self.swaps:
             # the digits' places in `whole`, counted from its end: the second one's is `power`
             power = width - 2 - (index if point < 0 or index < point else index - 1)
-            a, b = int(digits[index]), int(digits[index + 1])
+            # a digit's value from its code point: `int()` would parse a one-character string
+            a, b = ord(digits[index]) - _ZERO_CODE, ord(digits[index + 1]) - _ZERO_CODE
             mantissas.append(level + (b - a) * 9 * _POWERS_OF_TEN[power])
         for place in range(1, self.inserts + 1):
             below = _POWERS_OF_TEN[width - place]  # one unit of the digit put in at `place`
@@ -224,7 +227,7 @@ class _Rewrites:
         if scale is None:
             unit = _unit(exponent) * self.multiplier
             signed = unit * _NEGATIVE_ONE if self.negative else unit
-            scale = self.scales[exponent] = (signed, unit / TWO)
+            scale = self.scales[exponent] = (signed, unit * _HALF)
         center = scale[0] * self.mantissas[index]  # the int read in C, not by `Decimal()`
         return Interval(center - scale[1], center + scale[1])
 
@@ -253,6 +256,7 @@ class _Ranges:
         self.boxes: list[Interval | None] = [None] * rewrites.count
         self.tried = [False] * rewrites.count
         self.known: list[Interval | None] = [None] * rewrites.count
+        self.divisors = divisors(node)
         names = relation_names(node)
         self.inputs = [env[name] for name in names]
         self.position = names.index(role)
@@ -283,7 +287,7 @@ class _Ranges:
         """Whether each divisor is positive with this rewrite; None when one may be zero."""
         env: dict[str, Interval] | None = None
         signs = []
-        for divisor in divisors(self.node):
+        for divisor in self.divisors:
             # Most divisors are one figure ("old"): read its box rather than evaluate it.
             if isinstance(divisor, Var):
                 name = divisor.name

@@ -88,8 +88,8 @@ _RATE_UNITS: Final = {"points": " pp", "bps": " bp"}
 
 def _relation_words(evaluation: Evaluation) -> str:
     """The rule's message with each role's figure put in: "$2.18 billion → $2.61 billion"."""
-    texts = {role: quantity.text for role, quantity in evaluation.candidate.roles.items()}
-    return evaluation.rule.filled_message(texts)
+    rule, roles = evaluation.rule, evaluation.candidate.roles
+    return rule.filled_message({role: roles[role].text for role in rule.roles})
 
 
 def explain(
@@ -108,7 +108,7 @@ def explain(
         tail = ", as stated." if verdict is Verdict.CONSISTENT else f", not {target.text}."
         if diagnosis is not None:
             tail += f" {diagnosis.says[:1].upper()}{diagnosis.says[1:]}."
-        return head + body + tail
+        return f"{head}{body}{tail}"
     if evaluation.rule.display == "direction":
         return head + _direction_body(evaluation, numbers, verdict, computed, point, diagnosis)
     body = (
@@ -132,7 +132,7 @@ def explain(
         tail = f"; the stated {target.text} is {numbers.write(gap, signed=False)} away."
     if diagnosis is not None:
         tail += f" Likely: {diagnosis.says}."
-    return head + body + tail
+    return f"{head}{body}{tail}"
 
 
 def _direction_body(

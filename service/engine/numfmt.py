@@ -11,7 +11,8 @@ from service.engine.quantity import Kind, Quantity
 # The short scale suffix of a multiplier that is a power of ten, by exponent
 _SUFFIX: Final = {3: "k", 5: " lakh", 6: "m", 7: " crore", 9: "bn", 12: "tn"}
 _POWERS: Final = {exponent: Decimal(10) ** exponent for exponent in _SUFFIX}
-_QUANTUM: Final = {places: Decimal(1).scaleb(-places) for places in range(8)}  # 0 → 1, 2 → 0.01
+# by places (0 → 1, 2 → 0.01): a tuple, read at an index with no int boxed nor hashed
+_QUANTA: Final = tuple(Decimal(1).scaleb(-places) for places in range(8))
 _SYMBOL: Final = {"USD": "$", "EUR": "€", "GBP": "£", "PKR": "Rs", "INR": "₹", "JPY": "¥"}
 _ONE: Final = Decimal(1)
 _ZERO: Final = Decimal(0)
@@ -31,7 +32,7 @@ def plain(value: Decimal, places: int | None = None) -> str:
     if value.is_infinite():
         return "∞" if value > 0 else "−∞"
     if places is not None:
-        quantum = _QUANTUM.get(places) or Decimal(1).scaleb(-places)
+        quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
         value = _quantize(value, quantum)
     text = str(value)  # what format(value, "f") gives, at a third of the cost, unless it has
     if "E" in text:  # an exponent (positive, or below -6)
@@ -95,19 +96,23 @@ class AmountFormat:
     compared with ("$2.61 billion": "$2.614bn"), worked out once for the several numbers of
     one explanation."""
 
-    __slots__ = ("multiplier", "places", "prefix", "suffix")
+    __slots__ = ("multiplier", "places", "prefix", "scaled", "suffix")
 
     def __init__(self, like: Quantity, extra_places: int = 1) -> None:
-        multiplier = like.multiplier if like.multiplier > 1 else _ONE
+        self.scaled = like.multiplier > _ONE
+        multiplier = like.multiplier if self.scaled else _ONE
         self.multiplier = multiplier
-        self.places = decimals_of(like.step / multiplier) + extra_places
+        step = like.step / multiplier if self.scaled else like.step
+        self.places = decimals_of(step) + extra_places
         self.prefix = _SYMBOL.get(like.currency or "", "")
         unit = f" {like.unit}" if like.kind is Kind.UNIT and like.unit else ""
         self.suffix = _scale_suffix(multiplier) + unit
 
     def write(self, value: Decimal) -> str:
         sign = "−" if value < _ZERO else ""
-        return f"{sign}{self.prefix}{plain(abs(value) / self.multiplier, self.places)}{self.suffix}"
+        # `abs` rounds to the context's precision as a division does: by one, it would only copy
+        magnitude = abs(value) / self.multiplier if self.scaled else abs(value)
+        return f"{sign}{self.prefix}{plain(magnitude, self.places)}{self.suffix}"
 
 
 def points(value: Decimal, places: int = 2, unit: str = "%") -> str:
