@@ -1,7 +1,7 @@
 """The verification engine: pure functions from text (or figures) to findings; no I/O, no web.
 
 `make compile` (tools/compile_engine.py) can build the engine's modules into C extensions with
-mypyc, beside their sources, which makes a check about twice as fast (a wheel built by
+mypyc, beside their sources, which makes a check about four times as fast (a wheel built by
 `pip install .` carries them too, see hatch_build.py). Python prefers such an
 extension to the source of the same name, so a build older than its sources would silently run
 old code after an edit or a checkout. This module, which is never compiled, prevents that: when
@@ -70,7 +70,7 @@ if _built and not COMPILED and not any(isinstance(f, _SourcesOnly) for f in sys.
     if os.environ.get("ECONCHECK_PURE", "") in ("", "0"):
         warnings.warn(
             "the compiled engine is older than its sources, so the engine runs from source "
-            "(same results, about half the speed); `make compile` rebuilds it",
+            "(same results, about a quarter of the speed); `make compile` rebuilds it",
             RuntimeWarning,
             stacklevel=2,
         )
