@@ -53,7 +53,7 @@ def json_decimal(value: Decimal | None) -> str | None:
         if "E+" in text:  # an integer with an exponent ("2.61E+9"): int() writes it out
             return str(int(value))
         text = format(value, "f")  # below a millionth
-    if "." in text and text[-1] == "0":
+    if text[-1] == "0" and "." in text:  # a character compared before a search
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 

@@ -8,7 +8,7 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.audit.source import CsvSource, _split
+from service.audit.source import SURROGATE, CsvSource, _no_surrogate, _split
 
 DELIMITERS = [",", ";", "\t", "|"]
 # the characters that decide how a line is read (quotes often), among ordinary ones
@@ -28,6 +28,12 @@ def test_common_lines_are_split_without_the_reader():
     assert _split("1,plain text", ",") == ["1", "plain text"]
     assert _split('1,"Sales rose 5%, to $2bn",""', ",") == ["1", "Sales rose 5%, to $2bn", ""]
     assert _split('"a";;"b;c";', ";") == ["a", "", "b;c", ""]
+
+
+# lone surrogates (what surrogateescape makes of bad bytes) included
+@given(st.text(st.characters(max_codepoint=0xE000, exclude_categories=()), max_size=12))
+def test_a_line_has_no_surrogate_when_the_pattern_finds_none(line):
+    assert _no_surrogate(line) == (SURROGATE.search(line) is None)
 
 
 def reference(text: str, delimiter: str) -> list[tuple[list[str], int]]:
