@@ -1,8 +1,8 @@
 """Builds the engine (service/engine) into C extensions with mypyc, in place beside the sources.
 
 The engine is typed throughout, so mypyc compiles it unchanged into native code that checks a
-sentence about four times as fast (see bench/check_throughput.py). The build is optional: without a C
-compiler or mypyc it says so and leaves the pure-Python engine, which gives the same findings.
+sentence about four times as fast (see bench/check_throughput.py). The build is optional: without
+a C compiler or mypyc it says so and leaves the pure-Python engine, which gives the same findings.
 `service/engine/__init__.py` ignores a build older than its sources, so an edit is never shadowed.
 
     python tools/compile_engine.py            # build (about 30 s)
