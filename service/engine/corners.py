@@ -394,7 +394,9 @@ def _extremes(code: _Code, boxes: list[Interval]) -> tuple[Decimal, Decimal]:
 
 
 def _function_extremes(plan: _Plan, boxes: list[Interval]) -> tuple[Decimal, Decimal]:
-    """`_extremes` for a relation with a function, computed by its closures."""
+    """`_extremes` for a relation with a function, computed by its closures. The same walk
+    written twice on purpose: shared through a callback, the hot loop above would make a
+    Python-level call per corner."""
     count = len(boxes)
     corner: dict[str, Decimal] = {}
     low = high = _ZERO
