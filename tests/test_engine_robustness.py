@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-import time
 from pathlib import Path
 
 import pytest
 
 import service
 from service.engine.verdict import Verdict
+from tests.timing import best_time
 
 SEED = (Path(__file__).parent / "fixtures" / "seed-articles.txt").read_text(encoding="utf-8")
 
@@ -50,23 +49,13 @@ def test_ten_megabytes_of_news_is_checked():
     assert len(report.findings) > 1000
 
 
-def _best_time(text: str, runs: int = 5) -> float:
-    timings = []
-    gc.disable()
-    try:
-        for _ in range(runs):
-            started = time.perf_counter()
-            service.check_text(text)
-            timings.append(time.perf_counter() - started)
-    finally:
-        gc.enable()
-    return min(timings)
-
-
 def test_time_grows_linearly_with_text_length():
     """The best of several runs on 4n characters stays under 8x the best on n."""
     small = SEED * 8
-    assert _best_time(small * 4) < 8 * _best_time(small)
+    large = small * 4
+    assert best_time(lambda: service.check_text(large), 5) < 8 * best_time(
+        lambda: service.check_text(small), 5
+    )
 
 
 def test_the_callers_decimal_context_changes_nothing():

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
 import random
 import time
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from hypothesis import strategies as st
 from service.engine.numbers import read_quantities
 from service.engine.quantity import Kind
 from service.lexicon_loader import default_lexicon
+from tests.timing import best_time
 
 LEXICON = default_lexicon()
 PROSE = (
@@ -89,22 +88,6 @@ def test_ten_megabytes_of_news_finish() -> None:
     figures = read(text)
     assert len(figures) > 50_000
     assert time.perf_counter() - start < 30  # a hang guard, not a benchmark
-
-
-def best_time(fn: Callable[[], object], runs: int = 7) -> float:
-    """Best of several runs with the collector paused, in this process's CPU time: the minimum
-    is the least noisy figure, and CPU time does not count the time other processes of a
-    shared machine hold the core (wall-clock time made this test fail under load)."""
-    best = float("inf")
-    gc.disable()
-    try:
-        for _ in range(runs):
-            start = time.process_time()
-            fn()
-            best = min(best, time.process_time() - start)
-    finally:
-        gc.enable()
-    return best
 
 
 SHAPES = {

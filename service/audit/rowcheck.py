@@ -27,7 +27,6 @@ from service.engine.json_objects import JSONDict, claim_object
 from service.engine.policy import Policy
 from service.engine.report import Report
 from service.engine.structured import ROLES
-from service.engine.verdict import Verdict
 from service.loader import default_rules
 
 ERROR, NO_CLAIMS = "error", "no_claims"
@@ -160,11 +159,6 @@ def rule_kinds() -> tuple[str, ...]:
 def _result(report: Report | None) -> Result:
     if report is None or not report.findings:
         return (NO_CLAIMS, 0, NO_FINDINGS, "")
-    findings = report.findings
-    claims = [claim_object(report, finding) for finding in findings]
-    worst = max([finding.verdict for finding in findings], key=_SEVERITY.__getitem__)
-    return (str(worst), len(claims), findings_json(claims), "")  # str(): Enum.value runs Python
-
-
-# what `Report.worst` ranks by, as a dict: a lookup, not a property and a lambda per finding
-_SEVERITY = {verdict: verdict.severity for verdict in Verdict}
+    claims = [claim_object(report, finding) for finding in report.findings]
+    # str(): the value of a StrEnum, without the Python code `Enum.value` runs
+    return (str(report.worst), len(claims), findings_json(claims), "")

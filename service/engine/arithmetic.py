@@ -27,6 +27,8 @@ from decimal import (
 )
 from typing import Final, TypeVar
 
+from service.engine.interval import PRECISION
+
 ENGINE: Final = Context(
     prec=28,
     rounding=ROUND_HALF_EVEN,
@@ -34,7 +36,7 @@ ENGINE: Final = Context(
     Emin=-999999,
     traps=[DivisionByZero, InvalidOperation, Overflow],
 )
-RELATION_PRECISION: Final = 40
+RELATION_PRECISION: Final = PRECISION  # as interval arithmetic's: relations round at its digits
 RELATIONS: Final = Context(
     prec=RELATION_PRECISION,
     rounding=ROUND_HALF_EVEN,

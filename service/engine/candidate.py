@@ -15,6 +15,7 @@ from service.engine.quantity import Quantity
 # Final: mypyc then reads them from C statics, not from a module's dict on every use.
 CHANGE_ROLES: Final = ("change", "percent", "points", "bps", "factor")
 LEVEL_ROLES: Final = ("old", "new")
+AMOUNT_ROLES: Final = ("old", "new", "change")  # the roles stated in the same unit
 _CHANGE_ROLE_SET: Final = frozenset(CHANGE_ROLES)
 
 

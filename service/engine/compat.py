@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from service.engine.candidate import Candidate
+from service.engine.candidate import AMOUNT_ROLES, LEVEL_ROLES, Candidate
 from service.engine.quantity import Kind, Quantity, is_rate
 from service.engine.rules import Rule
-
-_AMOUNT_ROLES: Final = ("old", "new", "change")
 
 
 def mismatch(rule: Rule, candidate: Candidate) -> str | None:
@@ -28,7 +26,7 @@ def mismatch(rule: Rule, candidate: Candidate) -> str | None:
         return None if units == rule.units else "the units are not this rule's"
     # The rule's figures in these roles, read from its roles: `in rule.roles`, a tuple of
     # strings read from the rule files, compares every one. Their order does not matter here.
-    levels = [roles[role] for role in rule.roles if role in ("old", "new") and role in roles]
+    levels = [roles[role] for role in rule.roles if role in LEVEL_ROLES and role in roles]
     if rule.levels == "rate" and any(q.kind is not Kind.PERCENT for q in levels):
         return "levels are not rates"
     if rule.levels == "amount" and any(is_rate(q.kind) for q in levels):
@@ -37,7 +35,7 @@ def mismatch(rule: Rule, candidate: Candidate) -> str | None:
         # "the dollar index, which measures the greenback against six major currencies, rose
         # 0.3% to 104.2": a count in words is not the level a figure in digits moved from
         return "one level is written in words, the other in digits"
-    amounts = [roles[role] for role in rule.roles if role in _AMOUNT_ROLES and role in roles]
+    amounts = [roles[role] for role in rule.roles if role in AMOUNT_ROLES and role in roles]
     if rule.levels == "any" and rule.kind == "direction" and not levels:
         return "no levels"
     if any(is_rate(q.kind) for q in amounts) and any(not is_rate(q.kind) for q in amounts):
@@ -85,14 +83,14 @@ def dimension(quantity: Quantity) -> str | None:
 
 def align_scales(candidate: Candidate) -> Candidate:
     """Give a bare level the scale word of its neighbour when only one of them has one."""
-    amounts = [candidate.roles[r] for r in _AMOUNT_ROLES if r in candidate.roles]
+    amounts = [candidate.roles[r] for r in AMOUNT_ROLES if r in candidate.roles]
     scaled = [q for q in amounts if q.scale]
     if not scaled or len(scaled) == len(amounts):
         return candidate
     reference = max(scaled, key=lambda q: q.multiplier)
     if reference.multiplier < 1:  # "rose 55.0 cents … to 46.20": the price is in units
         return candidate
-    for role in _AMOUNT_ROLES:
+    for role in AMOUNT_ROLES:
         quantity = candidate.roles.get(role)
         if quantity is None or quantity.scale or is_rate(quantity.kind):
             continue

@@ -19,10 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import (
-    ROUND_CEILING,
-    ROUND_FLOOR,
     ROUND_HALF_EVEN,
-    Context,
     Decimal,
     DivisionByZero,
     InvalidOperation,
@@ -30,18 +27,18 @@ from decimal import (
 )
 from typing import Final, Generic, TypeVar
 
-from service.engine.arithmetic import RELATION_PRECISION, RELATIONS, computed_in
+from service.engine.arithmetic import RELATIONS, computed_in
 from service.engine.errors import IntervalError
 from service.engine.expression import Call, Neg, Node, Num, Var, evaluate, variables
-from service.engine.interval import Interval
+from service.engine.interval import CEILING, FLOOR, Interval
 
 Point = Callable[[Mapping[str, Decimal]], Decimal]
 T = TypeVar("T")
 _SLACK: Final = Decimal("1e-30")
-# Outward rounding of the hull, by the methods of contexts built once (a new Context per call
-# costs more than the sum), bound once (a method looked up per call costs as much again).
-_floor_fma: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_FLOOR).fma
-_ceiling_fma: Final = Context(prec=RELATION_PRECISION, rounding=ROUND_CEILING).fma
+# Outward rounding of the hull, by the methods of interval arithmetic's directed contexts,
+# bound once (a method looked up per call costs as much as the operation).
+_floor_fma: Final = FLOOR.fma
+_ceiling_fma: Final = CEILING.fma
 _MINUS_SLACK: Final = -_SLACK
 _UNDEFINED: Final = (DivisionByZero, InvalidOperation, ZeroDivisionError)
 # Where the caller has entered `RELATIONS` already, work is done without the closure that
@@ -331,8 +328,7 @@ def _range(node: Node, plan: _Plan, boxes: list[Interval]) -> Interval:
     for index in range(len(divisors)):
         # Most divisors are one figure ("old"): read its box rather than evaluate it.
         position = positions[index]
-        env = _env(plan, boxes) if position < 0 else None
-        divided = boxes[position] if env is None else evaluate(divisors[index], env)
+        divided = boxes[position] if position >= 0 else evaluate(divisors[index], _env(plan, boxes))
         if divided.contains_zero():
             raise IntervalError("division by an interval that contains zero")
     try:

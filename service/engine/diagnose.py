@@ -111,9 +111,7 @@ def _rule_mistakes(evaluation: Evaluation, computed: Interval) -> Diagnosis | No
 def _level_typos(evaluation: Evaluation, computed: Interval) -> Diagnosis | None:
     rule = evaluation.rule
     expression = rule.relation.expression
-    for role in rule.roles:
-        if role == rule.target:
-            continue
+    for role in rule.inputs:
         quantity = evaluation.candidate.roles[role]
         if quantity.parts:
             found = _part_typos(evaluation, role, quantity)
@@ -512,7 +510,7 @@ def _fits(node: Node, env: dict[str, Interval], stated: Interval, how: Evaluator
 def _exponent(digits: str) -> int:
     """The exponent of the last digit of plain digits ("2.610" -> -3, "2610" -> 0): what
     `Decimal(digits).as_tuple().exponent` says, without building the tuple (a Python-level
-    named tuple, made for every rewrite of every level)."""
+    named tuple, made once per level searched)."""
     point = digits.find(".")
     return 0 if point < 0 else point + 1 - len(digits)
 

@@ -17,18 +17,18 @@ from service.engine.errors import IntervalError
 from service.engine.values import by_fields
 
 PRECISION: Final = 40
-_DOWN: Final = Context(prec=PRECISION, rounding=ROUND_FLOOR, Emax=999999, Emin=-999999)
-_UP: Final = Context(prec=PRECISION, rounding=ROUND_CEILING, Emax=999999, Emin=-999999)
-# The contexts' methods, bound once: `_DOWN.add(a, b)` looks the method up on every call, which
+FLOOR: Final = Context(prec=PRECISION, rounding=ROUND_FLOOR, Emax=999999, Emin=-999999)
+CEILING: Final = Context(prec=PRECISION, rounding=ROUND_CEILING, Emax=999999, Emin=-999999)
+# The contexts' methods, bound once: `FLOOR.add(a, b)` looks the method up on every call, which
 # costs about as much as the addition itself.
-_floor_add: Final = _DOWN.add
-_floor_subtract: Final = _DOWN.subtract
-_floor_multiply: Final = _DOWN.multiply
-_floor_divide: Final = _DOWN.divide
-_ceiling_add: Final = _UP.add
-_ceiling_subtract: Final = _UP.subtract
-_ceiling_multiply: Final = _UP.multiply
-_ceiling_divide: Final = _UP.divide
+_floor_add: Final = FLOOR.add
+_floor_subtract: Final = FLOOR.subtract
+_floor_multiply: Final = FLOOR.multiply
+_floor_divide: Final = FLOOR.divide
+_ceiling_add: Final = CEILING.add
+_ceiling_subtract: Final = CEILING.subtract
+_ceiling_multiply: Final = CEILING.multiply
+_ceiling_divide: Final = CEILING.divide
 INF: Final = Decimal("Infinity")
 ZERO: Final = Decimal(0)
 TWO: Final = Decimal(2)
@@ -126,12 +126,12 @@ class Interval:
         """Raise a positive interval to a real power (CAGR, annualising); monotone on (0, inf)."""
         if self.low <= 0:
             raise IntervalError("power of an interval that is not positive")
-        with localcontext(_DOWN):
-            a = _pow(self.low, exponent, _DOWN)
-            b = _pow(self.high, exponent, _DOWN)
-        with localcontext(_UP):
-            c = _pow(self.low, exponent, _UP)
-            d = _pow(self.high, exponent, _UP)
+        with localcontext(FLOOR):
+            a = _pow(self.low, exponent, FLOOR)
+            b = _pow(self.high, exponent, FLOOR)
+        with localcontext(CEILING):
+            c = _pow(self.low, exponent, CEILING)
+            d = _pow(self.high, exponent, CEILING)
         return Interval(min(a, b), max(c, d))
 
     def __str__(self) -> str:

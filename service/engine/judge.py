@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Final
 
 from service.engine.arithmetic import RELATIONS, computed_in
-from service.engine.candidate import Candidate
+from service.engine.candidate import AMOUNT_ROLES, Candidate
 from service.engine.corners import evaluate_corners, point_value
 from service.engine.diagnose import Diagnosis, diagnose
 from service.engine.errors import IntervalError
@@ -32,7 +32,6 @@ from service.engine.verdict import Verdict
 HUNDRED: Final = Decimal(100)
 # Halving by multiplication: as exact as a division by two, at half its cost.
 _HALF: Final = Decimal("0.5")
-_AMOUNT_ROLES: Final = ("old", "new", "change")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +119,7 @@ def shared_precision(candidate: Candidate, policy: Policy) -> Candidate:
     if policy.strict_zeros:
         return candidate
     # in the candidate's own order: of equal steps written differently, min keeps the first
-    amounts = [role for role in candidate.roles if role in _AMOUNT_ROLES]
+    amounts = [role for role in candidate.roles if role in AMOUNT_ROLES]
     if not any(candidate.roles[role].is_coarse_integer for role in amounts):
         return candidate
     finest = min(candidate.roles[role].rounding_step() for role in amounts)

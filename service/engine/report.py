@@ -10,7 +10,7 @@ from typing import Any, Final
 from service.engine.findings import Finding
 from service.engine.quantity import Quantity
 from service.engine.values import by_fields
-from service.engine.verdict import Verdict
+from service.engine.verdict import Verdict, worst
 
 _NEWLINE: Final = re.compile("\n")
 
@@ -79,7 +79,7 @@ class Report:
 
     @property
     def worst(self) -> Verdict | None:
-        return Verdict.worst([finding.verdict for finding in self.findings])
+        return worst([finding.verdict for finding in self.findings])
 
     def summary(self) -> dict[str, object]:
         counts = {verdict.value: 0 for verdict in Verdict}

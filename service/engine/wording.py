@@ -12,6 +12,7 @@ from typing import Final
 
 from service.engine.candidate import Candidate
 from service.engine.cues import Cues, may_contain
+from service.engine.numbers.chars import is_ascii_letter_at
 from service.engine.quantity import Hedge, Kind, Quantity
 
 # Words that may stand between a direction word and its level: "climb to", "down from".
@@ -49,12 +50,12 @@ def direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
     word of the window cost far more than the one or two words usually read."""
     end = len(window)
     while True:
-        while end > 0 and not _is_letter(window, end - 1):
+        while end > 0 and not is_ascii_letter_at(window, end - 1):
             end -= 1
         if end == 0:
             return None
         start = end - 1
-        while start > 0 and _is_letter(window, start - 1):
+        while start > 0 and is_ascii_letter_at(window, start - 1):
             start -= 1
         word = window[start:end].lower()
         direction = cues.direction_of(word)
@@ -71,12 +72,6 @@ def direction_word(window: str, offset: int, cues: Cues) -> Quantity | None:
         if word not in cues.filler and word not in _LEVEL_LINKS:
             return None
         end = start
-
-
-def _is_letter(text: str, index: int) -> bool:
-    """Whether text[index] is an ASCII letter."""
-    code = ord(text[index])
-    return 65 <= code <= 90 or 97 <= code <= 122  # A-Z, a-z
 
 
 _MORE: Final = frozenset({"more", "higher", "larger", "bigger", "greater"})

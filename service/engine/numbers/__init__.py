@@ -10,9 +10,11 @@
 
 The package is pure: the vocabulary arrives as parsed TOML data (see `service.lexicon_loader`
 for the cached default). Modules, in scanning order: `normalise` (digit scripts, minus signs,
-spaces), `lexicon` (the compiled vocabulary), `dates` (dates, fiscal years, codes), `grouping`
-and `core` (the digits), `spelled` (number words), `amounts` (affixes and kinds), `ranges`
-(shared suffixes) and `lexer` (the scan loop).
+spaces), `lexicon` (the compiled vocabulary), `chars` (character tests by code point, for the
+compiled scan), `site` (what can stand at a candidate figure), `dates` (dates, fiscal years,
+codes), `grouping` and `core` (the digits), `spelled` (number words), `amounts` (affixes and
+kinds), `ranges` (shared suffixes), `split` (figures cut by a stray space) and `lexer` (the scan
+loop).
 """
 
 from service.engine.errors import LexiconError

@@ -94,7 +94,6 @@ class Lexicon:
     words: Mapping[str, Affix]  # case-insensitive suffix words, keyed lower-case
     plain_words: Mapping[str, Affix]  # the keys of `words` that are their own normal form
     exact: Mapping[str, Affix]  # case-sensitive suffix abbreviations and letters
-    letters: frozenset[str]  # single-letter forms, glued only unless after a currency
     suffix_re: re.Pattern[str]
     suffix_heads: SuffixHeads
     prefixes: dict[str, Affix]
@@ -420,7 +419,6 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         words=words,
         plain_words={form: a for form, a in words.items() if " ".join(form.split()) == form},
         exact=exact,
-        letters=frozenset(form for mode, form, _ in entries if mode == "letters"),
         suffix_re=_suffix_regex(entries),
         suffix_heads=_suffix_heads(entries, words, exact),
         prefixes=prefixes,
